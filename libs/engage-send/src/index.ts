@@ -1,0 +1,32 @@
+/**
+ * engage-send: a NestJS module for RingCentral Engage Digital's Source SDK Send API.
+ *
+ * @packageDocumentation
+ */
+export { EngageSendModule } from './engage-send.module.js';
+export { EngageSendService } from './engage-send.service.js';
+export { getEngageHttpServiceToken, getEngageSendServiceToken, InjectEngageSend } from './engage-send.tokens.js';
+export { OPTIONS_TYPE as EngageSendForRootOptions, ASYNC_OPTIONS_TYPE as EngageSendForRootAsyncOptions } from './engage-send.module-definition.js';
+export type { EngageSendModuleExtras, EngageSendModuleOptions } from './options/engage-send-module-options.interface.js';
+export { EngageSendOptionsError } from './options/engage-send-options.error.js';
+export type { EngageSendCallOptions, EngageSendResult } from './engage-send-result.interface.js';
+
+export { ENGAGE_ACTIONS, isEngageAction, type EngageAction } from './actions/engage-action.js';
+export type { UnknownPropertiesMode } from './actions/unknown-properties.js';
+export * from './actions/dto/index.js';
+export type { EngageActionParamsMap } from './actions/action-params.map.js';
+
+export { SIGNATURE_HEADER, signBody } from './signing/sign-body.js';
+export { SigningInterceptor } from './signing/signing.interceptor.js';
+
+export { EngageErrorCode } from './errors/engage-error-code.js';
+export { EngageSendError, type EngageErrorContext } from './errors/engage-send.error.js';
+export { EngageValidationError, type EngageFieldError } from './errors/validation.error.js';
+export { EngagePayloadTooLargeError, MAX_BODY_BYTES } from './errors/payload-too-large.error.js';
+export * from './errors/engage-api.errors.js';
+export { EngageConnectionError, EngageTimeoutError } from './errors/transport.errors.js';
+export { parseRetryAfter } from './errors/error-from-response.js';
+
+export { EngageSendErrorFilter } from './filters/engage-send-error.filter.js';
+export { toHttpAnswer, type EngageErrorHttpAnswer } from './filters/engage-error-http-answer.js';
+export { SpanAttributes } from './tracing/send-span.js';

@@ -1,0 +1,56 @@
+import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
+
+/**
+ * Options of one Engage source, given to `EngageSendModule.forRoot()` or
+ * returned by the `forRootAsync()` factory. Validated at bootstrap: a bad
+ * value stops the application with a message naming the option.
+ */
+export interface EngageSendModuleOptions {
+  /**
+   * Root URL of the customer's Engage Digital domain, e.g.
+   * `https://yourdomain.engagement.dimelo.com`. Sends go to
+   * `{baseUrl}/realtime/sdk/{sourceId}`. Must be `https://`, except for
+   * loopback hosts (or with {@link allowInsecureHttp}).
+   */
+  baseUrl: string;
+  /** Engage id of the SDK source, e.g. `8da592bc6fcf8bae41b2`. Letters, digits, `-` and `_` only. */
+  sourceId: string;
+  /**
+   * The source's access token: the HMAC-SHA512 key of every signature.
+   * Never logged, traced or put in an error; the module keeps it only as a
+   * crypto key object.
+   */
+  accessToken: string;
+  /** Time allowed for one send, from first byte out to complete answer, in ms. Default `10000`. */
+  timeoutMs?: number;
+  /**
+   * Allow `http://` to a host that is not loopback. Default `false`: a signed
+   * body and its signature would cross the network in clear text.
+   */
+  allowInsecureHttp?: boolean;
+  /**
+   * What validation does with properties the contract does not define.
+   * Default `'reject'`, because Engage silently ignores them and a typo such
+   * as `threadId` would otherwise go unnoticed. See {@link UnknownPropertiesMode}.
+   */
+  unknownProperties?: UnknownPropertiesMode;
+  /**
+   * Engage options the source declares in its `implementation.info` answer
+   * that change which fields are required: `threads.no_content` (threads
+   * without author/body) and `messages.unthreaded` (messages without
+   * `thread_id`). Default: none.
+   */
+  sourceOptions?: readonly string[];
+}
+
+/** Module-level extras, next to the options (not passed to factories). */
+export interface EngageSendModuleExtras {
+  /** Register the module globally, so feature modules can inject the service without importing it. Default `false`. */
+  isGlobal?: boolean;
+  /**
+   * Name of this registration, for apps that push to several Engage sources.
+   * A named registration is injected with `@InjectEngageSend(name)`; the
+   * unnamed one is injected as `EngageSendService`. Default: unnamed.
+   */
+  name?: string;
+}

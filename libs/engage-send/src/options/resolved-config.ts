@@ -1,0 +1,20 @@
+import type { KeyObject } from 'node:crypto';
+import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
+
+/**
+ * The options after validation, in the form the send path uses: the endpoint
+ * URL built once, the token turned into a signing key (the raw string is not
+ * kept), defaults applied.
+ */
+export interface EngageSendConfig {
+  /** Registration name, `undefined` for the default registration. */
+  readonly name?: string;
+  readonly sourceId: string;
+  /** `{baseUrl}/realtime/sdk/{sourceId}`, source id URL-encoded. */
+  readonly endpoint: string;
+  /** HMAC-SHA512 key: a `KeyObject` never prints its bytes. */
+  readonly signingKey: KeyObject;
+  readonly timeoutMs: number;
+  readonly unknownProperties: UnknownPropertiesMode;
+  readonly sourceOptions: readonly string[];
+}

@@ -1,0 +1,93 @@
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { Test } from '@nestjs/testing';
+import { EngageSendModule, EngageSendService, getEngageSendServiceToken, MAX_BODY_BYTES, toHttpAnswer, type EngageSendError } from '../../src/index.js';
+import type { EngageEmulator } from '../../src/testing/index.js';
+import { CapturingLogger } from '../support/capturing-logger.js';
+import { aMessage, SOURCE, startEmulator } from '../support/emulator.fixture.js';
+
+const exporter = new InMemorySpanExporter();
+const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+const logger = new CapturingLogger();
+const WRONG_TOKEN = 'wrong-token-5e1d-SECRET';
+let emulator: EngageEmulator;
+
+beforeAll(async () => {
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  trace.setGlobalTracerProvider(provider);
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await emulator.stop();
+  await provider.shutdown();
+  trace.disable();
+  context.disable();
+});
+
+it('the token and signatures appear in no log line, span, error message, serialised or inspected error', async () => {
+  const base = { baseUrl: emulator.baseUrl, sourceId: SOURCE.id, accessToken: SOURCE.accessToken };
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      EngageSendModule.forRoot(base),
+      EngageSendModule.forRoot({ ...base, name: 'wrong', accessToken: WRONG_TOKEN }),
+      EngageSendModule.forRoot({ ...base, name: 'slow', timeoutMs: 100 }),
+    ],
+  })
+    .setLogger(logger)
+    .compile();
+  moduleRef.useLogger(logger);
+  const engage = moduleRef.get(EngageSendService);
+  const wrong = moduleRef.get<EngageSendService>(getEngageSendServiceToken('wrong'));
+  const slow = moduleRef.get<EngageSendService>(getEngageSendServiceToken('slow'));
+  const errors: EngageSendError[] = [];
+  const collect = (p: Promise<unknown>) => p.then(() => undefined, (e: EngageSendError) => void errors.push(e));
+
+  // Successes on every action, then every kind of failure.
+  await engage.messages.create(aMessage() as never);
+  await engage.threads.create({ id: 't', author: { id: 'u', screenname: 'U' }, body: 'b' });
+  await engage.users.create({ id: 'u', screenname: 'U', created_at: '2024-01-01', updated_at: '2024-01-01' });
+  await engage.privateMessages.create({ id: 'p', author: { id: 'u', screenname: 'U' }, recipient: { id: 'a', screenname: 'A' }, body: 'b' });
+  await engage.status.markAsRead({ id: 'm' });
+  await engage.typing.start({ thread_id: 'x', preview: 'p' });
+  await collect(engage.typing.start({ thread_id: 'x', preview: 'p' })); // 429
+  await engage.typing.stop({ thread_id: 'x' });
+  await collect(wrong.messages.create(aMessage() as never)); // Invalid signature: the wrong token was used to sign
+  await collect(engage.messages.create(aMessage({ id: 42 }) as never)); // validation
+  await collect(engage.messages.create(aMessage({ body: 'x'.repeat(10), attachments: [{ content: 'A'.repeat(MAX_BODY_BYTES), filename: 'a.bin' }] }) as never));
+  emulator.injectFaults({ delayMs: 500 }, 1);
+  await collect(slow.messages.create(aMessage() as never)); // timeout
+  emulator.injectFaults({ drop: 'before-read' }, 1);
+  await collect(engage.messages.create(aMessage() as never)); // connection
+  emulator.injectFaults({ status: 503, body: 'down' }, 1);
+  await collect(engage.messages.create(aMessage() as never)); // 5xx
+
+  expect(errors.map((e) => e.code)).toEqual([
+    'ENGAGE_RATE_LIMITED',
+    'ENGAGE_INVALID_SIGNATURE',
+    'ENGAGE_VALIDATION',
+    'ENGAGE_PAYLOAD_TOO_LARGE',
+    'ENGAGE_TIMEOUT',
+    'ENGAGE_CONNECTION',
+    'ENGAGE_SERVER_ERROR',
+  ]);
+  const signatures = [...emulator.requests.map((r) => r.signature)];
+  expect(signatures.length).toBeGreaterThanOrEqual(7);
+  expect(logger.lines.some((l) => l.includes('ENGAGE_INVALID_SIGNATURE'))).toBe(true); // failures are logged
+
+  const haystacks = [
+    ...logger.lines,
+    ...errors.map((e) => e.message),
+    ...errors.map((e) => JSON.stringify(e)),
+    ...errors.map((e) => inspect(e, { depth: 10, showHidden: true })),
+    ...errors.map((e) => JSON.stringify(toHttpAnswer(e))),
+    JSON.stringify(exporter.getFinishedSpans().map((s) => ({ n: s.name, a: s.attributes, s: s.status, e: s.events }))),
+    inspect(engage, { depth: 6 }),
+  ];
+  for (const secret of [SOURCE.accessToken, WRONG_TOKEN, ...signatures]) {
+    for (const text of haystacks) expect(text).not.toContain(secret);
+  }
+  await moduleRef.close();
+});
