@@ -1,0 +1,35 @@
+import type { EngageAction } from '../actions/engage-action.js';
+
+/** One Engage SDK source the emulator knows, with what its integration declared. */
+export interface EmulatorSource {
+  /** The `source_id` in `POST /realtime/sdk/{source_id}`. */
+  id: string;
+  /** Key of the HMAC-SHA512 request signature. */
+  accessToken: string;
+  /**
+   * Engage source options declared by the integration (spec: `implementation.info` options).
+   * Default: {@link STRICT_SOURCE_OPTIONS}, every option of the spec except
+   * `messages.unthreaded` and `threads.no_content`, which relax required fields
+   * (declare them explicitly to emulate such a source).
+   */
+  options?: readonly string[];
+  /** Actions the integration declared; others → 422 `Invalid action`. Default: all seven. */
+  actions?: readonly EngageAction[];
+  /** Structured content types the source supports. Default: select, rich_link, template, carousel. */
+  structuredContentTypes?: readonly string[];
+}
+
+/** How to build an {@link EngageEmulator}. */
+export interface EngageEmulatorOptions {
+  /** Sources known from the start; more can be added with `addSource`. */
+  sources: readonly EmulatorSource[];
+  /** `typing.start` window per thread, ms. Default 2000 (Engage's documented rate limit). */
+  typingWindowMs?: number;
+  /** Clock, for tests. Default `Date.now`. */
+  now?: () => number;
+  /**
+   * Called with one line per request accepted or refused (also injected faults
+   * and 404s). Lines never contain the access token or the signature.
+   */
+  logger?: (line: string) => void;
+}

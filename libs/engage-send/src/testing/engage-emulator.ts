@@ -1,0 +1,329 @@
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { MAX_BODY_BYTES } from '../errors/payload-too-large.error.js';
+import { toEmulatedSource, type EmulatedSource } from './emulated-source.js';
+import type { EmulatorFault, FaultPicker } from './emulator-fault.js';
+import type { EmulatorSource, EngageEmulatorOptions } from './emulator-options.js';
+import type { LoggedRequest, RecordedRequest, RefusedRequest } from './emulator-records.js';
+import { ENGAGE_REFUSALS } from './engage-refusals.js';
+import { FaultSchedule } from './fault-schedule.js';
+import { readRequestBody, type BodyReadResult } from './request-body-reader.js';
+import { SendRequestProcessor, type SendOutcome } from './send-request-processor.js';
+import { TypingRateLimiter } from './typing-rate-limiter.js';
+
+/** `POST /realtime/sdk/{source_id}`: one non-empty path segment after the prefix. */
+const SEND_ROUTE = /^\/realtime\/sdk\/([^/]+)$/;
+const DEFAULT_TYPING_WINDOW_MS = 2_000;
+const TEXT_PLAIN = 'text/plain; charset=utf-8';
+/** Bytes of an oversized body read and thrown away before the socket is cut; see `BodyReadLimits.maxDiscardBytes`. */
+const MAX_DISCARD_BYTES = 4 * MAX_BODY_BYTES;
+const EMPTY_BODY = Buffer.alloc(0);
+
+/** One Send API request being served. */
+interface Exchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly expectsContinue: boolean;
+  /** Its entry in `log`, completed with the status once answered. */
+  readonly entry: LoggedRequest;
+  readonly receivedAt: number;
+  /** URL-decoded `source_id`. */
+  readonly sourceId: string;
+}
+
+/**
+ * An in-process, real-HTTP stand-in for Engage Digital's Send API endpoint,
+ * following the wire contract (`send-api.md`): size limit, source lookup,
+ * HMAC-SHA512 signature over the raw bytes, envelope and required-field
+ * checks, structured contents, typing rate limit — each refusal with Engage's
+ * exact status and message. Records what it accepted and refused, and can
+ * inject faults (errors, delays, dropped connections) for retry and soak tests.
+ *
+ * @example
+ * const emulator = new EngageEmulator({ sources: [{ id: 'src', accessToken: 'secret' }] });
+ * const baseUrl = await emulator.start();
+ * // ... point the client at baseUrl, send ...
+ * expect(emulator.requests).toHaveLength(1);
+ * await emulator.stop();
+ */
+export class EngageEmulator {
+  /** Accepted (200 `ok`) requests, in arrival order. Includes `after-read` drops of valid requests. */
+  readonly requests: RecordedRequest[] = [];
+  /** Requests refused with a documented Engage error (injected faults are not listed here). */
+  readonly refused: RefusedRequest[] = [];
+  /** Every HTTP request that reached the server, on any path, in arrival order. */
+  readonly log: LoggedRequest[] = [];
+
+  private readonly sources = new Map<string, EmulatedSource>();
+  private readonly typing: TypingRateLimiter;
+  private readonly processor: SendRequestProcessor;
+  private readonly faults = new FaultSchedule();
+  private readonly now: () => number;
+  private readonly logger: ((line: string) => void) | undefined;
+  /** Fault delays in progress, so `stop()` can end them at once instead of waiting them out. */
+  private readonly delays = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
+  private server: Server | undefined;
+  private url: string | undefined;
+
+  /** @param options sources, typing window, clock and logger; see {@link EngageEmulatorOptions}. */
+  constructor(options: EngageEmulatorOptions) {
+    this.now = options.now ?? Date.now;
+    this.logger = options.logger;
+    this.typing = new TypingRateLimiter(options.typingWindowMs ?? DEFAULT_TYPING_WINDOW_MS);
+    this.processor = new SendRequestProcessor(this.sources, this.typing, this.now);
+    for (const source of options.sources) this.addSource(source);
+  }
+
+  /**
+   * Listens on `host`:`port` (default 127.0.0.1 and a free port) and resolves
+   * to the base URL to give the client, e.g. `http://127.0.0.1:41234`.
+   * Can be called again after `stop()`.
+   */
+  async start(port = 0, host = '127.0.0.1'): Promise<string> {
+    if (this.server !== undefined) throw new Error('EngageEmulator is already started');
+    const server = createServer((req, res) => this.onRequest(req, res, false));
+    // Handling 'checkContinue' ourselves lets an announced oversized body be refused before it is sent.
+    server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => this.onRequest(req, res, true));
+    this.server = server;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    } catch (error) {
+      this.server = undefined;
+      throw error;
+    }
+    const address = server.address() as AddressInfo;
+    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    this.url = `http://${shownHost}:${address.port}`;
+    return this.url;
+  }
+
+  /** The base URL (`http://host:port`, no trailing slash). Throws when not started. */
+  get baseUrl(): string {
+    if (this.url === undefined) throw new Error('EngageEmulator is not started');
+    return this.url;
+  }
+
+  /** Total requests that reached the server (any path, any outcome) since start or the last `reset()`. */
+  get received(): number {
+    return this.log.length;
+  }
+
+  /** Counted faults injected but not yet applied. */
+  get pendingFaults(): number {
+    return this.faults.pending;
+  }
+
+  /**
+   * Injects faults into Send API requests (`POST /realtime/sdk/:source_id`;
+   * other paths never consume a fault).
+   *
+   * - `injectFaults(fault, count = 1)`: the next `count` requests get `fault`.
+   *   Calls queue up: `injectFaults(a, 2); injectFaults(b)` → a, a, b.
+   * - `injectFaults(picker)`: once counted faults run out, every request asks
+   *   `picker(requestIndex)`; `requestIndex` counts Send API requests from 0
+   *   since start/`reset()`. Replaces any earlier picker; stays until
+   *   `clearFaults()` or `reset()`. For random fault rates use
+   *   `randomFaults([{ fault, rate }], seededRandom(seed))`.
+   */
+  injectFaults(fault: EmulatorFault, count?: number): void;
+  injectFaults(picker: FaultPicker): void;
+  injectFaults(faultOrPicker: EmulatorFault | FaultPicker, count = 1): void {
+    if (typeof faultOrPicker === 'function') this.faults.setPicker(faultOrPicker);
+    else this.faults.add(faultOrPicker, count);
+  }
+
+  /** Removes every pending fault and the fault picker. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /** Adds a source, or replaces the one with the same id (its puppetizable users are forgotten). */
+  addSource(source: EmulatorSource): void {
+    const emulated = toEmulatedSource(source);
+    this.sources.set(emulated.id, emulated);
+  }
+
+  /** Clears records, log, pending faults and the picker, typing state and the users registered as puppetizable. */
+  reset(): void {
+    this.requests.length = 0;
+    this.refused.length = 0;
+    this.log.length = 0;
+    this.faults.clear();
+    this.typing.clear();
+    for (const source of this.sources.values()) source.puppetizableUserIds.clear();
+  }
+
+  /**
+   * Closes the server and every open socket at once — idle keep-alive ones
+   * and those with a request in flight (including fault delays) — so a test's
+   * teardown never waits for a keep-alive timeout. Resolves when closed.
+   */
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (server === undefined) return;
+    this.server = undefined;
+    this.url = undefined;
+    for (const delay of this.delays) {
+      clearTimeout(delay.timer);
+      delay.done();
+    }
+    this.delays.clear();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  private onRequest(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
+    this.handle(req, res, expectsContinue).catch((error: unknown) => {
+      // A bug in the emulator must not look like an Engage answer: say so, loudly but safely.
+      this.logger?.(`500 internal emulator error: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent && !res.destroyed) answer(res, 500, 'Internal emulator error');
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> {
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const method = req.method ?? '';
+    const entry: LoggedRequest = { method, path };
+    this.log.push(entry);
+    const receivedAt = this.now();
+
+    const match = method === 'POST' ? SEND_ROUTE.exec(path) : null;
+    if (match === null) {
+      entry.status = 404;
+      answer(res, 404, 'Not found');
+      this.logger?.(`404 Not found ${method} ${safeForLog(path)}`);
+      return;
+    }
+    const exchange: Exchange = { req, res, expectsContinue, entry, receivedAt, sourceId: decodePathSegment(match[1] as string) };
+    const fault = this.faults.next();
+    if (fault !== undefined && (await this.applyFault(exchange, fault)) === 'answered') return;
+    await this.serveSendRequest(exchange, fault?.drop === 'after-read');
+  }
+
+  /** Applies the parts of `fault` that come before processing; `answered` when nothing is left to do. */
+  private async applyFault(exchange: Exchange, fault: EmulatorFault): Promise<'answered' | 'process'> {
+    const { req, res, entry } = exchange;
+    entry.fault = fault;
+    if (fault.delayMs !== undefined && fault.delayMs > 0) await this.delay(fault.delayMs);
+    // The client gave up, or stop() closed the socket, during the delay.
+    if (res.destroyed || req.socket.destroyed) return 'answered';
+    if (fault.drop === 'before-read') {
+      req.socket.destroy();
+      this.logger?.(`dropped before reading (injected fault) ${sourceForLog(exchange.sourceId)}`);
+      return 'answered';
+    }
+    if (fault.status === undefined || fault.drop !== undefined) return 'process';
+    // Read (and discard) the body first, as a real proxy answering 503 would, so the connection stays reusable.
+    const read = await this.readBody(exchange);
+    if (read.kind === 'aborted') return 'answered';
+    entry.status = fault.status;
+    answer(res, fault.status, fault.body ?? STATUS_CODES[fault.status] ?? '', fault.headers);
+    this.logger?.(`${fault.status} (injected fault) ${sourceForLog(exchange.sourceId)}`);
+    return 'answered';
+  }
+
+  /** Engage's processing (steps 1–10), recording the outcome; `dropAnswer` closes the socket instead of answering. */
+  private async serveSendRequest(exchange: Exchange, dropAnswer: boolean): Promise<void> {
+    const { req, res, entry, sourceId } = exchange;
+    const read = await this.readBody(exchange);
+    if (read.kind === 'aborted') return;
+    const outcome: SendOutcome =
+      read.kind === 'too-large'
+        ? { kind: 'refused', refusal: ENGAGE_REFUSALS.requestTooLarge }
+        : this.processor.process({ sourceId, rawBody: read.body, signature: req.headers['x-smccsdk-signature'] });
+
+    let status: number;
+    let body: string;
+    let line: string;
+    if (outcome.kind === 'accepted') {
+      this.requests.push({
+        sourceId,
+        action: outcome.action,
+        params: outcome.params,
+        rawBody: read.kind === 'complete' ? read.body : EMPTY_BODY,
+        signature: String(req.headers['x-smccsdk-signature']),
+        headers: req.headers,
+        receivedAt: exchange.receivedAt,
+      });
+      status = 200;
+      body = 'ok';
+      line = `200 ${outcome.action} ${sourceForLog(sourceId)}`;
+    } else {
+      const { refusal, action } = outcome;
+      this.refused.push(action === undefined ? { sourceId, ...refusal } : { sourceId, action, ...refusal });
+      status = refusal.status;
+      body = refusal.message;
+      line = `${refusal.status} ${refusal.message} ${sourceForLog(sourceId)}${action === undefined ? '' : ` action=${safeForLog(action)}`}`;
+    }
+
+    if (dropAnswer) {
+      req.socket.destroy();
+      this.logger?.(`${line} (answer dropped: injected fault)`);
+      return;
+    }
+    entry.status = status;
+    answer(res, status, body);
+    this.logger?.(line);
+  }
+
+  private readBody(exchange: Exchange): Promise<BodyReadResult> {
+    return readRequestBody(exchange.req, exchange.res, {
+      maxBytes: MAX_BODY_BYTES,
+      maxDiscardBytes: MAX_DISCARD_BYTES,
+      expectsContinue: exchange.expectsContinue,
+    });
+  }
+
+  /** Waits `ms`, or less if the emulator stops meanwhile. */
+  private delay(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const pending = {
+        timer: setTimeout(() => {
+          this.delays.delete(pending);
+          resolve();
+        }, ms),
+        done: resolve,
+      };
+      this.delays.add(pending);
+    });
+  }
+}
+
+/** Writes a complete plain-text answer, unless the client is already gone. */
+function answer(res: ServerResponse, status: number, body: string, headers?: Record<string, string>): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'content-type': TEXT_PLAIN, 'content-length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+/** The URL-decoded segment; a malformed escape is kept as is (it then simply names no source). */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** `source=<id>` for a log line. */
+function sourceForLog(sourceId: string): string {
+  return `source=${safeForLog(sourceId)}`;
+}
+
+/** Client-controlled text in a log line: no control characters (no forged lines), bounded length. */
+function safeForLog(text: string): string {
+   
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+}

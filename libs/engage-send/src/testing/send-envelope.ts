@@ -1,0 +1,34 @@
+import { ENGAGE_REFUSALS, type EngageRefusal } from './engage-refusals.js';
+import { isBlank, isJsonObject } from './engage-presence.js';
+
+/** A body that parsed as `{ action, params }`; `action` is not yet checked against the known actions. */
+export interface SendEnvelope {
+  readonly action: unknown;
+  readonly params: Record<string, unknown>;
+}
+
+// `fatal`: the Send API is UTF-8 only, so invalid UTF-8 is a malformed body, not text to repair.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Parses the raw body into the Send API envelope: 400 `Bad request` when it is
+ * not UTF-8 JSON or not a JSON object, 400 `Invalid request format` when
+ * `action` or `params` is missing or `params` is not an object.
+ */
+export function parseSendEnvelope(rawBody: Buffer): SendEnvelope | EngageRefusal {
+  let value: unknown;
+  try {
+    value = JSON.parse(utf8.decode(rawBody));
+  } catch {
+    return ENGAGE_REFUSALS.badRequest;
+  }
+  if (!isJsonObject(value)) return ENGAGE_REFUSALS.badRequest;
+  const { action, params } = value;
+  if (isBlank(action) || !isJsonObject(params)) return ENGAGE_REFUSALS.invalidRequestFormat;
+  return { action, params };
+}
+
+/** Tells a parsed envelope from a refusal. */
+export function isRefusal(value: SendEnvelope | EngageRefusal | undefined): value is EngageRefusal {
+  return value !== undefined && 'status' in value;
+}
