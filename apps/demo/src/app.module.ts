@@ -1,0 +1,50 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER } from '@nestjs/core';
+import { EngageSendErrorFilter, EngageSendModule } from 'engage-send';
+import type { EngageEmulator } from 'engage-send/testing';
+import { demoConfig, type DemoConfig } from './demo-config.js';
+import { EmbeddedEmulatorModule } from './embedded-emulator.module.js';
+import type { EngageConnection } from './engage-connection.interface.js';
+import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
+
+/** What the demo app is built from. */
+export interface DemoAppOptions {
+  /** Where to send, and as which source. */
+  readonly engage: EngageConnection;
+  /** The emulator `bootstrap` started in-process, if any: stopped when the app shuts down. */
+  readonly embeddedEmulator?: EngageEmulator;
+}
+
+/**
+ * The demo: one REST route per Send API action, `EngageSendModule` configured
+ * from `ConfigService`, and Engage errors answered by the library's filter.
+ */
+@Module({})
+export class AppModule {
+  static register({ engage, embeddedEmulator }: DemoAppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        // The environment is read once, in `bootstrap`; no .env file is loaded behind its back.
+        ConfigModule.forRoot({ ignoreEnvFile: true, load: [demoConfig(engage)] }),
+        // The pattern to copy: options come from ConfigService and are
+        // validated at bootstrap, so a bad URL or a missing token stops the app.
+        EngageSendModule.forRootAsync({
+          imports: [ConfigModule],
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<DemoConfig, true>) => ({
+            baseUrl: config.get('engage.baseUrl', { infer: true }),
+            sourceId: config.get('engage.sourceId', { infer: true }),
+            accessToken: config.get('engage.accessToken', { infer: true }),
+          }),
+        }),
+        ...(embeddedEmulator ? [EmbeddedEmulatorModule.register(embeddedEmulator)] : []),
+      ],
+      controllers: [...DEMO_CONTROLLERS],
+      // Every route answers EngageSendErrors the same way: 400 with the failing
+      // fields, 413, 422, 429 with Retry-After, 502/503/504 for upstream trouble.
+      providers: [{ provide: APP_FILTER, useClass: EngageSendErrorFilter }],
+    };
+  }
+}

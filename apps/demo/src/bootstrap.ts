@@ -1,0 +1,95 @@
+import { Logger, type NestApplicationOptions } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { EngageEmulator } from 'engage-send/testing';
+import { AppModule } from './app.module.js';
+import { configureDemoApp } from './configure-demo-app.js';
+import { startEmbeddedEmulator } from './embedded-emulator.js';
+import { describeEngageTarget, resolveEngageTarget, type EngageTarget, type EngageTargetEnv } from './engage-target.js';
+import { resolveListenAddress } from './listen-address.js';
+import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
+import { listRoutes } from './routes/route-table.js';
+
+/** The environment variables the demo reads. */
+export interface DemoEnv extends EngageTargetEnv {
+  readonly PORT?: string;
+  readonly HOST?: string;
+}
+
+export interface DemoBootstrapOptions {
+  /** Environment to read. Default `process.env`. */
+  readonly env?: DemoEnv;
+  /** Nest's `logger` option (e.g. `false` in tests). Default: Nest's console logger. */
+  readonly logger?: NestApplicationOptions['logger'];
+}
+
+/** A started demo. */
+export interface RunningDemo {
+  readonly app: NestExpressApplication;
+  /** Where the demo listens, e.g. `http://127.0.0.1:3000`. */
+  readonly url: string;
+  readonly target: EngageTarget;
+  /** The Engage base URL sends go to (the emulator's when embedded). */
+  readonly engageBaseUrl: string;
+  /** The embedded emulator, when the target is one: its records show what "Engage" received. */
+  readonly emulator?: EngageEmulator;
+  /** Closes the app, and with it the embedded emulator. */
+  close(): Promise<void>;
+}
+
+/** The base URL to send to: the real Engage's, or that of an emulator started for the occasion. */
+async function reach(target: EngageTarget): Promise<{ baseUrl: string; emulator?: EngageEmulator }> {
+  return target.kind === 'engage' ? { baseUrl: target.baseUrl } : startEmbeddedEmulator(target);
+}
+
+/**
+ * Starts the demo: decides the Engage target from the environment (starting
+ * the embedded emulator when `ENGAGE_BASE_URL` is unset), creates the Nest
+ * app, listens, and logs where and what it serves. `main.ts` calls it; tests
+ * call it with their own env and close what it returns.
+ */
+export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<RunningDemo> {
+  const env = options.env ?? (process.env as DemoEnv);
+  const target = resolveEngageTarget(env);
+  const { host, port } = resolveListenAddress(env);
+  const logger = new Logger('Demo');
+
+  const { baseUrl: engageBaseUrl, emulator } = await reach(target);
+  const { sourceId, accessToken } = target;
+
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.register({ engage: { baseUrl: engageBaseUrl, sourceId, accessToken }, embeddedEmulator: emulator }),
+      // Throw instead of exiting the process, so a failed start can be cleaned up (and tested).
+      { logger: options.logger, abortOnError: false },
+    );
+    configureDemoApp(app);
+    // SIGINT/SIGTERM close the app, and so the embedded emulator; `close()` removes the listeners.
+    app.enableShutdownHooks();
+    await app.listen(port, host);
+  } catch (error) {
+    // Once created, the app owns the emulator (EmbeddedEmulatorModule stops it
+    // on close); before that, nothing else would stop it.
+    if (app) await app.close();
+    else await emulator?.stop();
+    throw error;
+  }
+
+  const url = await app.getUrl();
+  logger.log(describeEngageTarget(target, engageBaseUrl));
+  logger.log(`Listening on ${url}`);
+  for (const route of listRoutes(DEMO_CONTROLLERS)) {
+    logger.log(`  ${route.method.padEnd(6)} ${url}${route.path}  →  ${route.action}`);
+  }
+
+  const running = app;
+  return {
+    app: running,
+    url,
+    target,
+    engageBaseUrl,
+    emulator,
+    close: () => running.close(),
+  };
+}

@@ -1,0 +1,17 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { EngageSendService, type EngageActionParamsMap, type EngageSendResult } from 'engage-send';
+import { SendsAction } from './sends-action.decorator.js';
+
+/** `POST /private-messages`: the body is a PrivateMessage, passed to the library as is (it validates). */
+@Controller('private-messages')
+export class PrivateMessagesController {
+  constructor(private readonly engage: EngageSendService) {}
+
+  @Post()
+  @SendsAction('private_messages.create')
+  create(
+    @Body() privateMessage: EngageActionParamsMap['private_messages.create'],
+  ): Promise<EngageSendResult<'private_messages.create'>> {
+    return this.engage.privateMessages.create(privateMessage);
+  }
+}
