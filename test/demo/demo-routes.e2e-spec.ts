@@ -84,7 +84,7 @@ describe('demo routes against the EngageEmulator', () => {
     const res = await call(request(app.getHttpServer()));
 
     expect(res.status).toBe(status);
-    expect(res.body).toEqual({ action, sourceId: SOURCE_ID, status: 200, attempts: 1, durationMs: expect.any(Number) });
+    expect(res.body).toEqual({ action, sourceId: SOURCE_ID, status: 200, attempts: 1, coalesced: false, durationMs: expect.any(Number) });
     expect(emulator.requests).toHaveLength(1);
     expect(emulator.requests[0]).toMatchObject({ sourceId: SOURCE_ID, action });
     expect(emulator.requests[0]?.params).toEqual(params);
@@ -128,18 +128,29 @@ describe('demo routes against the EngageEmulator', () => {
     expect(emulator.received).toBe(0);
   });
 
-  it('answers 429 with Retry-After to a second typing.start on the same thread within 2 s', async () => {
+  it('coalesces a second typing.start on the same thread within 2 s: one request reaches Engage, no 429', async () => {
     const first = await request(app.getHttpServer()).post('/threads/thread-9/typing').send({ preview: 'H' });
     const second = await request(app.getHttpServer()).post('/threads/thread-9/typing').send({ preview: 'He' });
 
     expect(first.status).toBe(200);
-    expect(second.status).toBe(429);
-    expect(second.headers['retry-after']).toMatch(/^[1-9]\d*$/);
-    expect(second.body).toMatchObject({
+    expect(first.body).toMatchObject({ coalesced: false, status: 200 });
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ coalesced: true, attempts: 0 });
+    expect(emulator.requests.map((r) => r.action)).toEqual(['typing.start']);
+    expect(emulator.refused).toHaveLength(0);
+  });
+
+  it('answers 429 with Retry-After when Engage rate-limits anyway', async () => {
+    emulator.injectFaults({ status: 429, body: 'too many typing requests, please try again in a few seconds', headers: { 'retry-after': '30' } }, 1);
+    const res = await request(app.getHttpServer()).post('/threads/thread-10/typing').send({ preview: 'H' });
+
+    // Engage asks for 30 s: more than the retry policy waits (10 s), so the 429 reaches the caller.
+    expect(res.status).toBe(429);
+    expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+    expect(res.body).toMatchObject({
       code: 'ENGAGE_RATE_LIMITED',
       engage: { status: 429, message: 'too many typing requests, please try again in a few seconds' },
     });
-    expect(emulator.requests.map((r) => r.action)).toEqual(['typing.start']);
   });
 
   it("lets the library refuse a body over Engage's 20 MiB (express's own limit is higher), sending nothing", async () => {

@@ -1,18 +1,25 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { Span } from '@opentelemetry/api';
 import type { HttpService } from '@nestjs/axios';
 import { AxiosError } from 'axios';
 import type { EngageActionParamsMap } from './actions/action-params.map.js';
+import type { TypingStartParams, TypingStopParams } from './actions/dto/index.js';
 import { isEngageAction, type EngageAction } from './actions/engage-action.js';
 import { ParamsValidator } from './actions/params-validator.js';
 import { ENGAGE_HTTP_SERVICE, ENGAGE_SEND_CONFIG } from './engage-send.constants.js';
 import type { EngageSendCallOptions, EngageSendResult } from './engage-send-result.interface.js';
 import { EngageSendError } from './errors/engage-send.error.js';
 import { errorFromResponse } from './errors/error-from-response.js';
-import { EngageUnexpectedResponseError } from './errors/engage-api.errors.js';
+import { EngageRateLimitError, EngageUnexpectedResponseError } from './errors/engage-api.errors.js';
+import { EngageAbortedError, EngageQueueFullError, EngageShutdownError } from './errors/reliability.errors.js';
 import { EngagePayloadTooLargeError, MAX_BODY_BYTES } from './errors/payload-too-large.error.js';
 import { EngageConnectionError, EngageTimeoutError } from './errors/transport.errors.js';
 import { EngageValidationError } from './errors/validation.error.js';
 import type { EngageSendConfig } from './options/resolved-config.js';
+import { abortableSleep } from './reliability/abortable-sleep.js';
+import { resolveRetryPolicy, retryDelay } from './reliability/retry-policy.js';
+import { AcquireRefusedError, SendLimiter } from './reliability/send-limiter.js';
+import { TypingPacer, typingThreadKey, type TypingTicket } from './reliability/typing-pacer.js';
 import { SpanAttributes, SendTracer } from './tracing/send-span.js';
 
 type Send<A extends EngageAction> = (
@@ -22,6 +29,10 @@ type Send<A extends EngageAction> = (
 
 /** Engage's messages are one short line; cap what we copy into errors and logs. */
 const MAX_ENGAGE_MESSAGE_CHARS = 500;
+/** Engage's typing rate limit: one `typing.start` per thread every 2 s. */
+const TYPING_WINDOW_MS = 2_000;
+/** Threads whose typing window is tracked at once; the oldest are forgotten beyond it. */
+const MAX_TYPING_THREADS = 50_000;
 
 /**
  * Sends content to one Engage source. Every call validates the params,
@@ -35,7 +46,7 @@ const MAX_ENGAGE_MESSAGE_CHARS = 500;
  * ```
  */
 @Injectable()
-export class EngageSendService {
+export class EngageSendService implements BeforeApplicationShutdown {
   /** `messages.create`: a public message in a thread. */
   readonly messages: { readonly create: Send<'messages.create'> } = {
     create: (params, options) => this.send('messages.create', params, options),
@@ -65,6 +76,11 @@ export class EngageSendService {
   private readonly logger: Logger;
   private readonly validator: ParamsValidator;
   private readonly tracer = new SendTracer();
+  private readonly limiter: SendLimiter;
+  private readonly typingPacer: TypingPacer;
+  /** Aborted when the shutdown grace period ends: cancels whatever still runs. */
+  private readonly shutdown = new AbortController();
+  private closing = false;
 
   constructor(
     @Inject(ENGAGE_SEND_CONFIG) private readonly config: EngageSendConfig,
@@ -75,6 +91,8 @@ export class EngageSendService {
       unknownProperties: config.unknownProperties,
       sourceOptions: config.sourceOptions,
     });
+    this.limiter = new SendLimiter(config.maxInFlight, config.maxQueue);
+    this.typingPacer = new TypingPacer(TYPING_WINDOW_MS, MAX_TYPING_THREADS);
   }
 
   /** The Engage source id this service sends to. */
@@ -82,12 +100,23 @@ export class EngageSendService {
     return this.config.sourceId;
   }
 
+  /** Sends holding a slot (see `maxInFlight`). */
+  get inFlight(): number {
+    return this.limiter.inFlight;
+  }
+
+  /** Sends waiting for a slot (see `maxQueue`). */
+  get queued(): number {
+    return this.limiter.queued;
+  }
+
   /**
    * Sends any action with its params; the typed methods above call this.
    *
    * @throws EngageValidationError when the params break the contract (nothing is sent).
    * @throws EngagePayloadTooLargeError when the body is over 20 971 520 bytes (nothing is sent).
-   * @throws EngageSendError subclasses for Engage's answers and transport failures.
+   * @throws EngageQueueFullError / EngageShutdownError / EngageAbortedError when the send could not run.
+   * @throws EngageSendError subclasses for Engage's answers and transport failures, after retries.
    */
   async send<A extends EngageAction>(
     action: A,
@@ -97,15 +126,32 @@ export class EngageSendService {
     const { sourceId } = this.config;
     const started = performance.now();
     return this.tracer.inSpan(action, sourceId, async (span) => {
+      const context = { action, sourceId };
+      let ticket: TypingTicket | undefined;
       try {
+        if (this.closing) throw new EngageShutdownError({ ...context, phase: 'refused' });
         const body = this.serialise(action, params);
-        const status = await this.post(action, body, options);
+        if (action === 'typing.start' && this.config.typingPacing !== 'off') {
+          const admission = this.typingPacer.admit(typingThreadKey(params as TypingStartParams));
+          if ('waitMs' in admission) {
+            if (this.config.typingPacing === 'error') throw new EngageRateLimitError({ ...context, retryAfterMs: admission.waitMs });
+            span.setAttribute(SpanAttributes.COALESCED, true);
+            return { action, sourceId, status: undefined, attempts: 0, coalesced: true, durationMs: performance.now() - started };
+          }
+          ticket = admission;
+        } else if (action === 'typing.stop') {
+          this.typingPacer.reset(typingThreadKey(params as TypingStopParams));
+        }
+        const { status, attempts } = await this.deliver(action, body, options, started, span);
         span.setAttribute(SpanAttributes.HTTP_STATUS, status);
+        if (ticket) this.typingPacer.answered(ticket);
         const durationMs = performance.now() - started;
-        this.logger.debug(`${action} to source ${sourceId}: 200 in ${durationMs.toFixed(1)} ms`);
-        return { action, sourceId, status, attempts: 1, durationMs };
+        this.logger.debug(`${action} to source ${sourceId}: 200 in ${durationMs.toFixed(1)} ms, ${attempts} attempt(s)`);
+        return { action, sourceId, status, attempts, coalesced: false, durationMs };
       } catch (error) {
+        if (ticket) this.typingPacer.failed(ticket);
         if (error instanceof EngageSendError) {
+          span.setAttribute(SpanAttributes.ATTEMPTS, error.attempts);
           this.logger.warn(
             `${action} to source ${sourceId} failed: ${error.code}` +
               `${error.status === undefined ? '' : ` (HTTP ${error.status})`}, ${error.attempts} attempt(s), ${(performance.now() - started).toFixed(1)} ms`,
@@ -114,6 +160,85 @@ export class EngageSendService {
         throw error;
       }
     });
+  }
+
+  /**
+   * Stops accepting sends, lets in-flight and queued ones finish for up to
+   * `shutdownGraceMs`, then aborts the rest with `EngageShutdownError`.
+   * Called by Nest before application shutdown (`app.close()`).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    this.limiter.close();
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.config.shutdownGraceMs);
+    });
+    const outcome = await Promise.race([this.limiter.idle(), graceOver]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      this.logger.warn(`shutdown grace period (${this.config.shutdownGraceMs} ms) over: aborting ${this.limiter.inFlight} in-flight and ${this.limiter.queued} queued send(s)`);
+      this.limiter.rejectQueued();
+      this.shutdown.abort();
+      await this.limiter.idle();
+    }
+  }
+
+  /** Waits for a slot, then makes attempts until one succeeds or the retry policy says stop. */
+  private async deliver(
+    action: EngageAction,
+    body: string,
+    options: EngageSendCallOptions,
+    started: number,
+    span: Span,
+  ): Promise<{ status: number; attempts: number }> {
+    const policy = options.retry === undefined ? this.config.retry : resolveRetryPolicy(options.retry, this.config.retry);
+    const signal = options.signal ? AbortSignal.any([options.signal, this.shutdown.signal]) : this.shutdown.signal;
+    const context = { action, sourceId: this.config.sourceId };
+    const release = await this.limiter.acquire(signal).catch((refusal: unknown) => {
+      throw this.refusalError(refusal, context, options.signal);
+    });
+    try {
+      const deadline = started + policy.deadlineMs;
+      for (let attempt = 1; ; attempt++) {
+        const remaining = Math.max(1, Math.floor(deadline - performance.now()));
+        try {
+          const timeoutMs = Math.min(options.timeoutMs ?? this.config.timeoutMs, remaining);
+          const status = await this.post(action, body, { timeoutMs, signal }, attempt);
+          span.setAttribute(SpanAttributes.ATTEMPTS, attempt);
+          return { status, attempts: attempt };
+        } catch (error) {
+          if (signal.aborted) throw this.abortError(context, attempt, options.signal);
+          if (!(error instanceof EngageSendError)) throw error;
+          const delay = retryDelay(error, attempt, action, policy);
+          if (delay === undefined || performance.now() + delay >= deadline) throw error;
+          await abortableSleep(delay, signal).catch(() => {
+            throw this.abortError(context, attempt, options.signal);
+          });
+        }
+      }
+    } finally {
+      release();
+    }
+  }
+
+  /** The typed error for a send aborted by its caller or by shutdown. */
+  private abortError(context: { action: string; sourceId: string }, attempts: number, callerSignal?: AbortSignal): EngageSendError {
+    return callerSignal?.aborted
+      ? new EngageAbortedError({ ...context, attempts })
+      : new EngageShutdownError({ ...context, attempts, phase: 'aborted' });
+  }
+
+  private refusalError(refusal: unknown, context: { action: string; sourceId: string }, callerSignal?: AbortSignal): EngageSendError {
+    if (refusal instanceof AcquireRefusedError && refusal.reason === 'queue-full') {
+      return new EngageQueueFullError({ ...context, maxInFlight: this.limiter.maxInFlight, maxQueue: this.limiter.maxQueue });
+    }
+    if (refusal instanceof AcquireRefusedError && refusal.reason === 'closed' && this.shutdown.signal.aborted) {
+      return new EngageShutdownError({ ...context, phase: 'aborted' });
+    }
+    if (refusal instanceof AcquireRefusedError && refusal.reason === 'closed') return new EngageShutdownError({ ...context, phase: 'refused' });
+    return this.abortError(context, 0, callerSignal);
   }
 
   /** Validates, then serialises once: the returned string is what is signed and sent. */
@@ -138,14 +263,18 @@ export class EngageSendService {
   }
 
   /** One HTTP attempt. Resolves with the status on 200; throws the typed error otherwise. */
-  private async post(action: string, body: string, options: EngageSendCallOptions): Promise<number> {
-    const context = { action, sourceId: this.config.sourceId, attempts: 1 };
-    const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
+  private async post(
+    action: string,
+    body: string,
+    { timeoutMs, signal }: { timeoutMs: number; signal: AbortSignal },
+    attempt: number,
+  ): Promise<number> {
+    const context = { action, sourceId: this.config.sourceId, attempts: attempt };
     let response;
     try {
       response = await this.http.axiosRef.post<string>(this.config.endpoint, body, {
         timeout: timeoutMs,
-        signal: options.signal,
+        signal,
       });
     } catch (error) {
       throw EngageSendService.transportError(error, { ...context, timeoutMs });
@@ -169,7 +298,6 @@ export class EngageSendService {
     }
     const code = error.code;
     if (code === AxiosError.ECONNABORTED || code === AxiosError.ETIMEDOUT) return new EngageTimeoutError(context);
-    if (code === AxiosError.ERR_CANCELED) return new EngageConnectionError({ ...context, systemCode: 'ABORTED' });
     if (code === AxiosError.ERR_BAD_RESPONSE) {
       // e.g. an answer over MAX_RESPONSE_BYTES: Engage never sends one.
       return new EngageUnexpectedResponseError({ ...context, status: error.response?.status, engageMessage: 'response too large or unreadable' });

@@ -25,6 +25,10 @@ export { EngageValidationError, type EngageFieldError } from './errors/validatio
 export { EngagePayloadTooLargeError, MAX_BODY_BYTES } from './errors/payload-too-large.error.js';
 export * from './errors/engage-api.errors.js';
 export { EngageConnectionError, EngageTimeoutError } from './errors/transport.errors.js';
+export { EngageAbortedError, EngageQueueFullError, EngageShutdownError } from './errors/reliability.errors.js';
+export { EngageAccessToken } from './options/engage-access-token.js';
+export { DEFAULT_RETRY_POLICY, type EngageRetryOptions } from './reliability/retry-policy.js';
+export type { TypingPacingMode } from './reliability/typing-pacer.js';
 export { parseRetryAfter } from './errors/error-from-response.js';
 
 export { EngageSendErrorFilter } from './filters/engage-send-error.filter.js';

@@ -43,6 +43,12 @@ export const EngageErrorCode = {
   TIMEOUT: 'ENGAGE_TIMEOUT',
   /** The connection failed (refused, reset, DNS, TLS) before an answer arrived. */
   CONNECTION: 'ENGAGE_CONNECTION',
+  /** The caller's `signal` aborted the send. */
+  ABORTED: 'ENGAGE_ABORTED',
+  /** Too many sends in flight and the wait queue is full: back-pressure, nothing was sent. */
+  QUEUE_FULL: 'ENGAGE_QUEUE_FULL',
+  /** The application is shutting down: the send was refused, or aborted after the grace period. */
+  SHUTTING_DOWN: 'ENGAGE_SHUTTING_DOWN',
 } as const;
 
 /** Union of every {@link EngageErrorCode} value. */

@@ -47,6 +47,11 @@ const STATUS_BY_CODE: Record<EngageErrorCode, HttpStatus> = {
   [EngageErrorCode.UNEXPECTED_RESPONSE]: HttpStatus.BAD_GATEWAY,
   [EngageErrorCode.CONNECTION]: HttpStatus.SERVICE_UNAVAILABLE,
   [EngageErrorCode.TIMEOUT]: HttpStatus.GATEWAY_TIMEOUT,
+  // Local back-pressure and shutdown: try again later (or elsewhere).
+  [EngageErrorCode.QUEUE_FULL]: HttpStatus.SERVICE_UNAVAILABLE,
+  [EngageErrorCode.SHUTTING_DOWN]: HttpStatus.SERVICE_UNAVAILABLE,
+  // The caller gave up; 499 is the de-facto "client closed request" status.
+  [EngageErrorCode.ABORTED]: 499 as HttpStatus,
 };
 
 const REASON: Partial<Record<HttpStatus, string>> = {
@@ -57,6 +62,7 @@ const REASON: Partial<Record<HttpStatus, string>> = {
   [HttpStatus.BAD_GATEWAY]: 'Bad Gateway',
   [HttpStatus.SERVICE_UNAVAILABLE]: 'Service Unavailable',
   [HttpStatus.GATEWAY_TIMEOUT]: 'Gateway Timeout',
+  [499 as HttpStatus]: 'Client Closed Request',
 };
 
 /** Builds the HTTP answer for an Engage send error (what {@link EngageSendErrorFilter} replies). */

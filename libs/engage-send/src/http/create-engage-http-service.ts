@@ -34,6 +34,7 @@ export function createEngageHttpService(config: EngageSendConfig): HttpService {
     httpAgent: new HttpAgent({ keepAlive: true }),
     httpsAgent: new HttpsAgent({ keepAlive: true }),
     headers: {
+      ...config.headers,
       'Content-Type': 'application/json; charset=utf-8',
       Accept: 'text/plain, application/json',
     },

@@ -1,4 +1,7 @@
 import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
+import type { EngageRetryOptions } from '../reliability/retry-policy.js';
+import type { TypingPacingMode } from '../reliability/typing-pacer.js';
+import type { EngageAccessToken } from './engage-access-token.js';
 
 /**
  * Options of one Engage source, given to `EngageSendModule.forRoot()` or
@@ -18,9 +21,10 @@ export interface EngageSendModuleOptions {
   /**
    * The source's access token: the HMAC-SHA512 key of every signature.
    * Never logged, traced or put in an error; the module keeps it only as a
-   * crypto key object.
+   * crypto key object. Wrap it in {@link EngageAccessToken} if the options
+   * object itself may be printed.
    */
-  accessToken: string;
+  accessToken: string | EngageAccessToken;
   /** Time allowed for one send, from first byte out to complete answer, in ms. Default `10000`. */
   timeoutMs?: number;
   /**
@@ -41,6 +45,34 @@ export interface EngageSendModuleOptions {
    * `thread_id`). Default: none.
    */
   sourceOptions?: readonly string[];
+  /**
+   * Retry policy for failed sends (connection failures, timeouts, 5xx, 429),
+   * or `false` for none. Default: 2 retries, 500 ms base backoff with jitter,
+   * 5 s cap, 30 s deadline per send, at-least-once for creates. Overridable
+   * per call. See {@link EngageRetryOptions}.
+   */
+  retry?: EngageRetryOptions | false;
+  /** Most sends in flight at once for this source; more wait in a queue. Default `64`. */
+  maxInFlight?: number;
+  /** Most sends waiting for a slot; beyond it a send fails fast with `EngageQueueFullError`. Default `1024`. */
+  maxQueue?: number;
+  /**
+   * On application shutdown, how long in-flight and queued sends may take to
+   * finish before they are aborted with `EngageShutdownError`, in ms. Default `10000`.
+   */
+  shutdownGraceMs?: number;
+  /**
+   * Client-side pacing of `typing.start` (Engage allows one per thread every
+   * 2 s). Default `'coalesce'`: a redundant start is not sent and resolves
+   * with `coalesced: true`. See {@link TypingPacingMode}.
+   */
+  typingPacing?: TypingPacingMode;
+  /**
+   * Extra headers sent with every request (e.g. for a proxy). Names must be
+   * HTTP tokens and values free of control characters; the signature,
+   * content type, host and length headers cannot be overridden.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** Module-level extras, next to the options (not passed to factories). */

@@ -1,11 +1,21 @@
 import { createSecretKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
+import { resolveRetryPolicy, retryOptionProblems } from '../reliability/retry-policy.js';
+import type { TypingPacingMode } from '../reliability/typing-pacer.js';
+import { EngageAccessToken } from './engage-access-token.js';
 import type { EngageSendModuleOptions } from './engage-send-module-options.interface.js';
 import { EngageSendOptionsError } from './engage-send-options.error.js';
 import type { EngageSendConfig } from './resolved-config.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_IN_FLIGHT = 64;
+const DEFAULT_MAX_QUEUE = 1024;
+const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+const TYPING_PACING_MODES: readonly TypingPacingMode[] = ['coalesce', 'error', 'off'];
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Headers the library owns: overriding them would break or forge the signed request.
+const RESERVED_HEADERS = new Set(['x-smccsdk-signature', 'content-type', 'content-length', 'host', 'transfer-encoding', 'connection']);
 const SOURCE_ID = /^[A-Za-z0-9_-]+$/;
 const UNKNOWN_PROPERTIES_MODES: readonly UnknownPropertiesMode[] = ['reject', 'strip', 'forward'];
 // A CR, LF or other control character in a value that ends up in a request line
@@ -57,7 +67,8 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
   if (options === null || typeof options !== 'object') {
     throw new EngageSendOptionsError(['options are required: { baseUrl, sourceId, accessToken }'], name);
   }
-  const { accessToken, sourceId, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const { sourceId, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const accessToken = options.accessToken instanceof EngageAccessToken ? options.accessToken.reveal() : options.accessToken;
   const unknownProperties = options.unknownProperties ?? 'reject';
   const url = checkBaseUrl(options.baseUrl, options.allowInsecureHttp === true, problems);
 
@@ -82,6 +93,28 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
   if (!Array.isArray(sourceOptions) || sourceOptions.some((o) => typeof o !== 'string')) {
     problems.push('sourceOptions must be an array of Engage option names, e.g. ["threads.no_content"]');
   }
+  const positiveInteger = (option: string, value: unknown) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+      problems.push(`${option} must be a positive integer (got ${String(value)})`);
+    }
+  };
+  const {
+    maxInFlight = DEFAULT_MAX_IN_FLIGHT,
+    maxQueue = DEFAULT_MAX_QUEUE,
+    shutdownGraceMs = DEFAULT_SHUTDOWN_GRACE_MS,
+    typingPacing = 'coalesce',
+    headers = {},
+  } = options;
+  positiveInteger('maxInFlight', maxInFlight);
+  if (typeof maxQueue !== 'number' || !Number.isInteger(maxQueue) || maxQueue < 0) {
+    problems.push(`maxQueue must be a non-negative integer (got ${String(maxQueue)})`);
+  }
+  positiveInteger('shutdownGraceMs', shutdownGraceMs);
+  if (!TYPING_PACING_MODES.includes(typingPacing)) {
+    problems.push(`typingPacing must be one of ${TYPING_PACING_MODES.join(', ')} (got ${String(typingPacing)})`);
+  }
+  problems.push(...retryOptionProblems(options.retry));
+  problems.push(...headerProblems(headers));
   if (problems.length > 0 || !url) throw new EngageSendOptionsError(problems, name);
 
   const root = url.href.replace(/\/+$/, '');
@@ -93,5 +126,24 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
     timeoutMs,
     unknownProperties,
     sourceOptions: Object.freeze([...sourceOptions]),
+    retry: resolveRetryPolicy(options.retry),
+    maxInFlight,
+    maxQueue,
+    shutdownGraceMs,
+    typingPacing,
+    headers: Object.freeze({ ...headers }),
   });
+}
+
+function headerProblems(headers: unknown): string[] {
+  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) return ['headers must be an object of name → value'];
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) problems.push(`headers: ${JSON.stringify(name)} is not a valid header name`);
+    else if (RESERVED_HEADERS.has(name.toLowerCase())) problems.push(`headers: ${name} is set by engage-send and cannot be overridden`);
+    if (typeof value !== 'string') problems.push(`headers.${name} must be a string`);
+    // CR/LF would let a value inject headers or split the request.
+    else if (CONTROL_CHARS.test(value.replace(/\t/g, ''))) problems.push(`headers.${name} must not contain control characters (CR, LF, …)`);
+  }
+  return problems;
 }

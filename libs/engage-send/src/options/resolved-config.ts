@@ -1,5 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
+import type { RetryPolicy } from '../reliability/retry-policy.js';
+import type { TypingPacingMode } from '../reliability/typing-pacer.js';
 
 /**
  * The options after validation, in the form the send path uses: the endpoint
@@ -17,4 +19,11 @@ export interface EngageSendConfig {
   readonly timeoutMs: number;
   readonly unknownProperties: UnknownPropertiesMode;
   readonly sourceOptions: readonly string[];
+  readonly retry: RetryPolicy;
+  readonly maxInFlight: number;
+  readonly maxQueue: number;
+  readonly shutdownGraceMs: number;
+  readonly typingPacing: TypingPacingMode;
+  /** Extra request headers, checked. */
+  readonly headers: Readonly<Record<string, string>>;
 }

@@ -9,6 +9,10 @@ export const SpanAttributes = {
   SOURCE_ID: 'engage.source_id',
   HTTP_STATUS: 'http.response.status_code',
   ERROR_TYPE: 'error.type',
+  /** HTTP attempts the send made (1 + retries). */
+  ATTEMPTS: 'engage.attempts',
+  /** `true` on a `typing.start` that pacing coalesced (nothing sent). */
+  COALESCED: 'engage.typing.coalesced',
 } as const;
 
 /**

@@ -112,7 +112,15 @@ describe('every documented Engage error, provoked for real, as its own typed err
 
   beforeAll(async () => {
     emulator = await startEmulator(PLAIN, SELECT_ONLY, LIMITED);
-    const base: EngageSendModuleOptions = { baseUrl: emulator.baseUrl, sourceId: SOURCE.id, accessToken: SOURCE.accessToken };
+    // One attempt, no client-side typing pacing: each answer reaches the caller as Engage gave it
+    // (retries and pacing have their own suites).
+    const base: EngageSendModuleOptions = {
+      baseUrl: emulator.baseUrl,
+      sourceId: SOURCE.id,
+      accessToken: SOURCE.accessToken,
+      retry: false,
+      typingPacing: 'off',
+    };
     const testingModule = await Test.createTestingModule({
       imports: [
         EngageSendModule.forRoot(base),

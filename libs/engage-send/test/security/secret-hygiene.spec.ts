@@ -28,10 +28,13 @@ afterAll(async () => {
 });
 
 it('the token and signatures appear in no log line, span, error message, serialised or inspected error', async () => {
-  const base = { baseUrl: emulator.baseUrl, sourceId: SOURCE.id, accessToken: SOURCE.accessToken };
+  // Single attempts and no client-side pacing, so each failure below reaches the caller;
+  // the 'retrying' registration covers the retry path.
+  const base = { baseUrl: emulator.baseUrl, sourceId: SOURCE.id, accessToken: SOURCE.accessToken, retry: false as const, typingPacing: 'off' as const };
   const moduleRef = await Test.createTestingModule({
     imports: [
       EngageSendModule.forRoot(base),
+      EngageSendModule.forRoot({ ...base, name: 'retrying', retry: { baseDelayMs: 10 }, typingPacing: 'coalesce' }),
       EngageSendModule.forRoot({ ...base, name: 'wrong', accessToken: WRONG_TOKEN }),
       EngageSendModule.forRoot({ ...base, name: 'slow', timeoutMs: 100 }),
     ],
@@ -42,6 +45,7 @@ it('the token and signatures appear in no log line, span, error message, seriali
   const engage = moduleRef.get(EngageSendService);
   const wrong = moduleRef.get<EngageSendService>(getEngageSendServiceToken('wrong'));
   const slow = moduleRef.get<EngageSendService>(getEngageSendServiceToken('slow'));
+  const retrying = moduleRef.get<EngageSendService>(getEngageSendServiceToken('retrying'));
   const errors: EngageSendError[] = [];
   const collect = (p: Promise<unknown>) => p.then(() => undefined, (e: EngageSendError) => void errors.push(e));
 
@@ -63,6 +67,12 @@ it('the token and signatures appear in no log line, span, error message, seriali
   await collect(engage.messages.create(aMessage() as never)); // connection
   emulator.injectFaults({ status: 503, body: 'down' }, 1);
   await collect(engage.messages.create(aMessage() as never)); // 5xx
+  emulator.injectFaults({ status: 503, body: 'down' }, 1);
+  await retrying.messages.create(aMessage() as never); // retried, then delivered
+  await retrying.typing.start({ thread_id: 'y', preview: 'p' });
+  await retrying.typing.start({ thread_id: 'y', preview: 'p' }); // coalesced
+  emulator.injectFaults({ status: 503, body: 'down' }, 3);
+  await collect(retrying.messages.create(aMessage() as never)); // retries exhausted
 
   expect(errors.map((e) => e.code)).toEqual([
     'ENGAGE_RATE_LIMITED',
@@ -72,7 +82,9 @@ it('the token and signatures appear in no log line, span, error message, seriali
     'ENGAGE_TIMEOUT',
     'ENGAGE_CONNECTION',
     'ENGAGE_SERVER_ERROR',
+    'ENGAGE_SERVER_ERROR',
   ]);
+  expect(errors.at(-1)?.attempts).toBe(3);
   const signatures = [...emulator.requests.map((r) => r.signature)];
   expect(signatures.length).toBeGreaterThanOrEqual(7);
   expect(logger.lines.some((l) => l.includes('ENGAGE_INVALID_SIGNATURE'))).toBe(true); // failures are logged

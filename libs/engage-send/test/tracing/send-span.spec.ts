@@ -46,12 +46,13 @@ describe('one OpenTelemetry span per send', () => {
       [SpanAttributes.ACTION]: 'messages.create',
       [SpanAttributes.SOURCE_ID]: SOURCE.id,
       [SpanAttributes.HTTP_STATUS]: 200,
+      [SpanAttributes.ATTEMPTS]: 1,
     });
     expect(span.status.code).toBe(SpanStatusCode.UNSET);
   });
 
   it('an Engage refusal: ERROR status, error.type is the typed code, status code recorded', async () => {
-    emulator.injectFaults({ status: 422, body: 'Invalid resource format' }, 1);
+    emulator.injectFaults({ status: 422, body: 'Invalid resource format' }, 1); // never retried
     await expect(engage.messages.create(aMessage() as never)).rejects.toThrow();
     const [span] = exporter.getFinishedSpans();
     expect(span.status.code).toBe(SpanStatusCode.ERROR);
