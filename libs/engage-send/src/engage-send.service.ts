@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import type { HttpService } from '@nestjs/axios';
@@ -79,7 +80,11 @@ export class EngageSendService implements BeforeApplicationShutdown {
   private readonly limiter: SendLimiter;
   private readonly typingPacer: TypingPacer;
   /** Aborted when the shutdown grace period ends: cancels whatever still runs. */
-  private readonly shutdown = new AbortController();
+  private readonly shutdown = ((controller) => {
+    // Every send in flight listens to it: that is not a leak, so no listener limit.
+    setMaxListeners(0, controller.signal);
+    return controller;
+  })(new AbortController());
   private closing = false;
 
   constructor(
