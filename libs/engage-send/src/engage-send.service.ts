@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { Span } from '@opentelemetry/api';
+import type { Attributes, Span } from '@opentelemetry/api';
 import type { HttpService } from '@nestjs/axios';
 import { AxiosError } from 'axios';
 import type { EngageActionParamsMap } from './actions/action-params.map.js';
@@ -21,7 +21,8 @@ import { abortableSleep } from './reliability/abortable-sleep.js';
 import { resolveRetryPolicy, retryDelay } from './reliability/retry-policy.js';
 import { AcquireRefusedError, SendLimiter } from './reliability/send-limiter.js';
 import { TypingPacer, typingThreadKey, type TypingTicket } from './reliability/typing-pacer.js';
-import { SpanAttributes, SendTracer } from './tracing/send-span.js';
+import { SendMetrics } from './metrics/send-metrics.js';
+import { errorType, SpanAttributes, SendTracer } from './tracing/send-span.js';
 
 type Send<A extends EngageAction> = (
   params: EngageActionParamsMap[A],
@@ -76,7 +77,8 @@ export class EngageSendService implements BeforeApplicationShutdown {
 
   private readonly logger: Logger;
   private readonly validator: ParamsValidator;
-  private readonly tracer = new SendTracer();
+  private readonly tracer: SendTracer;
+  private readonly metrics: SendMetrics;
   private readonly limiter: SendLimiter;
   private readonly typingPacer: TypingPacer;
   /** Aborted when the shutdown grace period ends: cancels whatever still runs. */
@@ -98,6 +100,8 @@ export class EngageSendService implements BeforeApplicationShutdown {
     });
     this.limiter = new SendLimiter(config.maxInFlight, config.maxQueue);
     this.typingPacer = new TypingPacer(TYPING_WINDOW_MS, MAX_TYPING_THREADS);
+    this.tracer = new SendTracer(config.endpoint, config.tracing);
+    this.metrics = new SendMetrics(config.sourceId, { inFlight: () => this.limiter.inFlight, queued: () => this.limiter.queued });
   }
 
   /** The Engage source id this service sends to. */
@@ -130,7 +134,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
   ): Promise<EngageSendResult<A>> {
     const { sourceId } = this.config;
     const started = performance.now();
-    return this.tracer.inSpan(action, sourceId, async (span) => {
+    return this.tracer.inSendSpan(action, this.spanAttributes(action, params), async (span) => {
       const context = { action, sourceId };
       let ticket: TypingTicket | undefined;
       try {
@@ -141,6 +145,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
           if ('waitMs' in admission) {
             if (this.config.typingPacing === 'error') throw new EngageRateLimitError({ ...context, retryAfterMs: admission.waitMs });
             span.setAttribute(SpanAttributes.COALESCED, true);
+            this.metrics.recordSend(action, 'coalesced', (performance.now() - started) / 1000);
             return { action, sourceId, status: undefined, attempts: 0, coalesced: true, durationMs: performance.now() - started };
           }
           ticket = admission;
@@ -151,10 +156,12 @@ export class EngageSendService implements BeforeApplicationShutdown {
         span.setAttribute(SpanAttributes.HTTP_STATUS, status);
         if (ticket) this.typingPacer.answered(ticket);
         const durationMs = performance.now() - started;
+        this.metrics.recordSend(action, 'success', durationMs / 1000);
         this.logger.debug(`${action} to source ${sourceId}: 200 in ${durationMs.toFixed(1)} ms, ${attempts} attempt(s)`);
         return { action, sourceId, status, attempts, coalesced: false, durationMs };
       } catch (error) {
         if (ticket) this.typingPacer.failed(ticket);
+        this.metrics.recordSend(action, 'failure', (performance.now() - started) / 1000, errorType(error));
         if (error instanceof EngageSendError) {
           span.setAttribute(SpanAttributes.ATTEMPTS, error.attempts);
           this.logger.warn(
@@ -188,6 +195,18 @@ export class EngageSendService implements BeforeApplicationShutdown {
       this.shutdown.abort();
       await this.limiter.idle();
     }
+    this.metrics.close();
+  }
+
+  /** The send span's attributes: ids only, never content. */
+  private spanAttributes(action: string, params: unknown): Attributes {
+    const attributes: Attributes = { [SpanAttributes.ACTION]: action, [SpanAttributes.SOURCE_ID]: this.config.sourceId };
+    if (params === null || typeof params !== 'object') return attributes;
+    const { id, thread_id: threadId } = params as { id?: unknown; thread_id?: unknown };
+    const thread = action === 'threads.create' ? id : threadId;
+    if (typeof thread === 'string') attributes[SpanAttributes.THREAD_ID] = thread;
+    if (typeof id === 'string' && !action.startsWith('typing.')) attributes[SpanAttributes.CONTENT_ID] = id;
+    return attributes;
   }
 
   /** Waits for a slot, then makes attempts until one succeeds or the retry policy says stop. */
@@ -207,17 +226,20 @@ export class EngageSendService implements BeforeApplicationShutdown {
     try {
       const deadline = started + policy.deadlineMs;
       for (let attempt = 1; ; attempt++) {
-        const remaining = Math.max(1, Math.floor(deadline - performance.now()));
+        const attemptStarted = performance.now();
+        const timeoutMs = Math.min(options.timeoutMs ?? this.config.timeoutMs, Math.max(1, Math.floor(deadline - attemptStarted)));
         try {
-          const timeoutMs = Math.min(options.timeoutMs ?? this.config.timeoutMs, remaining);
-          const status = await this.post(action, body, { timeoutMs, signal }, attempt);
+          const status = await this.tracer.inAttemptSpan(attempt, (headers) => this.post(action, body, { timeoutMs, signal, headers }, attempt));
+          this.metrics.recordAttempt(action, (performance.now() - attemptStarted) / 1000, status);
           span.setAttribute(SpanAttributes.ATTEMPTS, attempt);
           return { status, attempts: attempt };
         } catch (error) {
+          this.metrics.recordAttempt(action, (performance.now() - attemptStarted) / 1000, (error as EngageSendError).status, errorType(error));
           if (signal.aborted) throw this.abortError(context, attempt, options.signal);
           if (!(error instanceof EngageSendError)) throw error;
           const delay = retryDelay(error, attempt, action, policy);
           if (delay === undefined || performance.now() + delay >= deadline) throw error;
+          this.metrics.recordRetry(action, error.code);
           await abortableSleep(delay, signal).catch(() => {
             throw this.abortError(context, attempt, options.signal);
           });
@@ -271,7 +293,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
   private async post(
     action: string,
     body: string,
-    { timeoutMs, signal }: { timeoutMs: number; signal: AbortSignal },
+    { timeoutMs, signal, headers }: { timeoutMs: number; signal: AbortSignal; headers?: Record<string, string> },
     attempt: number,
   ): Promise<number> {
     const context = { action, sourceId: this.config.sourceId, attempts: attempt };
@@ -280,6 +302,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
       response = await this.http.axiosRef.post<string>(this.config.endpoint, body, {
         timeout: timeoutMs,
         signal,
+        headers,
       });
     } catch (error) {
       throw EngageSendService.transportError(error, { ...context, timeoutMs });

@@ -33,4 +33,5 @@ export { parseRetryAfter } from './errors/error-from-response.js';
 
 export { EngageSendErrorFilter } from './filters/engage-send-error.filter.js';
 export { toHttpAnswer, type EngageErrorHttpAnswer } from './filters/engage-error-http-answer.js';
-export { SpanAttributes } from './tracing/send-span.js';
+export { SpanAttributes, type EngageTracingOptions } from './tracing/send-span.js';
+export { MetricNames, type SendOutcome } from './metrics/send-metrics.js';

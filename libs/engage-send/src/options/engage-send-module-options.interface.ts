@@ -1,6 +1,7 @@
 import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
 import type { EngageRetryOptions } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
+import type { EngageTracingOptions } from '../tracing/send-span.js';
 import type { EngageAccessToken } from './engage-access-token.js';
 
 /**
@@ -73,6 +74,11 @@ export interface EngageSendModuleOptions {
    * content type, host and length headers cannot be overridden.
    */
   headers?: Readonly<Record<string, string>>;
+  /**
+   * Span options: per-attempt CLIENT spans (default on) and trace-context
+   * propagation to Engage (default off). See {@link EngageTracingOptions}.
+   */
+  tracing?: EngageTracingOptions;
 }
 
 /** Module-level extras, next to the options (not passed to factories). */

@@ -132,6 +132,7 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
     shutdownGraceMs,
     typingPacing,
     headers: Object.freeze({ ...headers }),
+    tracing: Object.freeze({ ...options.tracing }),
   });
 }
 

@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
 import type { RetryPolicy } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
+import type { EngageTracingOptions } from '../tracing/send-span.js';
 
 /**
  * The options after validation, in the form the send path uses: the endpoint
@@ -26,4 +27,5 @@ export interface EngageSendConfig {
   readonly typingPacing: TypingPacingMode;
   /** Extra request headers, checked. */
   readonly headers: Readonly<Record<string, string>>;
+  readonly tracing: Readonly<EngageTracingOptions>;
 }

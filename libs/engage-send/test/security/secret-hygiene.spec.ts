@@ -1,33 +1,31 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { context, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { Test } from '@nestjs/testing';
 import { EngageSendModule, EngageSendService, getEngageSendServiceToken, MAX_BODY_BYTES, toHttpAnswer, type EngageSendError } from '../../src/index.js';
 import type { EngageEmulator } from '../../src/testing/index.js';
 import { CapturingLogger } from '../support/capturing-logger.js';
-import { aMessage, SOURCE, startEmulator } from '../support/emulator.fixture.js';
+import { aMessage as aPlainMessage, SOURCE, startEmulator } from '../support/emulator.fixture.js';
+import { TelemetryFixture } from '../support/telemetry.fixture.js';
 
-const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+// Every message carries this body: it must not surface anywhere either.
+const BODY = 'BODY-CANARY-7c1e private words';
+const aMessage = (overrides: Record<string, unknown> = {}) => aPlainMessage({ body: BODY, ...overrides });
+
+const telemetry = new TelemetryFixture();
 const logger = new CapturingLogger();
 const WRONG_TOKEN = 'wrong-token-5e1d-SECRET';
 let emulator: EngageEmulator;
 
 beforeAll(async () => {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  trace.setGlobalTracerProvider(provider);
+  telemetry.register();
   emulator = await startEmulator();
 });
 afterAll(async () => {
   await emulator.stop();
-  await provider.shutdown();
-  trace.disable();
-  context.disable();
+  await telemetry.shutdown();
 });
 
-it('the token and signatures appear in no log line, span, error message, serialised or inspected error', async () => {
+it('the token, signatures and message bodies appear in no log line, span, event, metric, error message, serialised or inspected error', async () => {
   // Single attempts and no client-side pacing, so each failure below reaches the caller;
   // the 'retrying' registration covers the retry path.
   const base = { baseUrl: emulator.baseUrl, sourceId: SOURCE.id, accessToken: SOURCE.accessToken, retry: false as const, typingPacing: 'off' as const };
@@ -95,10 +93,13 @@ it('the token and signatures appear in no log line, span, error message, seriali
     ...errors.map((e) => JSON.stringify(e)),
     ...errors.map((e) => inspect(e, { depth: 10, showHidden: true })),
     ...errors.map((e) => JSON.stringify(toHttpAnswer(e))),
-    JSON.stringify(exporter.getFinishedSpans().map((s) => ({ n: s.name, a: s.attributes, s: s.status, e: s.events }))),
+    JSON.stringify(telemetry.spans.getFinishedSpans().map((s) => ({ n: s.name, a: s.attributes, s: s.status, e: s.events }))),
+    JSON.stringify(await telemetry.collectMetrics()),
     inspect(engage, { depth: 6 }),
   ];
-  for (const secret of [SOURCE.accessToken, WRONG_TOKEN, ...signatures]) {
+  expect(telemetry.spans.getFinishedSpans().length).toBeGreaterThan(20);
+  expect(emulator.requests.some((r) => r.params.body === BODY)).toBe(true); // the body did go to Engage
+  for (const secret of [SOURCE.accessToken, WRONG_TOKEN, BODY, ...signatures]) {
     for (const text of haystacks) expect(text).not.toContain(secret);
   }
   await moduleRef.close();

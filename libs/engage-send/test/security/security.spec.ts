@@ -12,6 +12,7 @@ import {
 } from '../../src/index.js';
 import { aMessage } from '../support/emulator.fixture.js';
 import { RecordingServer } from '../support/recording-server.js';
+import { silentLogger } from '../support/silent-logger.js';
 
 const TOKEN = 'tok-security-4b1f-SECRET';
 let server: RecordingServer | undefined;
@@ -28,7 +29,7 @@ async function serviceAt(baseUrl: string, extra: Partial<EngageSendModuleOptions
   moduleRef = await Test.createTestingModule({
     imports: [EngageSendModule.forRoot({ baseUrl, sourceId: 'src-1', accessToken: TOKEN, retry: false, ...extra })],
   })
-    .setLogger(false)
+    .setLogger(silentLogger)
     .compile();
   return moduleRef.get(EngageSendService);
 }

@@ -1,5 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { EngageSendModule, EngageSendService, type EngageSendError } from '../../src/index.js';
+import { silentLogger } from '../support/silent-logger.js';
 import { EngageEmulator, randomFaults, seededRandom, type FaultRate } from '../../src/testing/index.js';
 
 /** Parameters of one soak pass. */
@@ -80,7 +81,7 @@ export async function runDeliverySoak(options: SoakOptions): Promise<SoakReport>
       }),
     ],
   })
-    .setLogger(false)
+    .setLogger(silentLogger)
     .compile();
   const engage = moduleRef.get(EngageSendService);
   const faultRate = SOAK_FAULTS.reduce((sum, f) => sum + f.rate, 0);
