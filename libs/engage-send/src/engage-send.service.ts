@@ -18,7 +18,7 @@ import { EngageConnectionError, EngageTimeoutError } from './errors/transport.er
 import { EngageValidationError } from './errors/validation.error.js';
 import type { EngageSendConfig } from './options/resolved-config.js';
 import { abortableSleep } from './reliability/abortable-sleep.js';
-import { resolveRetryPolicy, retryDelay } from './reliability/retry-policy.js';
+import { MIN_ATTEMPT_MS, resolveRetryPolicy, retryDelay, retryOptionProblems } from './reliability/retry-policy.js';
 import { AcquireRefusedError, SendLimiter } from './reliability/send-limiter.js';
 import { TypingPacer, typingThreadKey, type TypingTicket } from './reliability/typing-pacer.js';
 import { SendMetrics } from './metrics/send-metrics.js';
@@ -139,6 +139,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
       let ticket: TypingTicket | undefined;
       try {
         if (this.closing) throw new EngageShutdownError({ ...context, phase: 'refused' });
+        if (options.retry !== undefined) this.checkCallRetry(options.retry, context);
         const body = this.serialise(action, params);
         if (action === 'typing.start' && this.config.typingPacing !== 'off') {
           const admission = this.typingPacer.admit(typingThreadKey(params as TypingStartParams));
@@ -226,6 +227,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
     try {
       const deadline = started + policy.deadlineMs;
       for (let attempt = 1; ; attempt++) {
+        if (signal.aborted) throw this.abortError(context, attempt - 1, options.signal);
         const attemptStarted = performance.now();
         const timeoutMs = Math.min(options.timeoutMs ?? this.config.timeoutMs, Math.max(1, Math.floor(deadline - attemptStarted)));
         try {
@@ -238,7 +240,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
           if (signal.aborted) throw this.abortError(context, attempt, options.signal);
           if (!(error instanceof EngageSendError)) throw error;
           const delay = retryDelay(error, attempt, action, policy);
-          if (delay === undefined || performance.now() + delay >= deadline) throw error;
+          if (delay === undefined || performance.now() + delay + MIN_ATTEMPT_MS > deadline) throw error;
           this.metrics.recordRetry(action, error.code);
           await abortableSleep(delay, signal).catch(() => {
             throw this.abortError(context, attempt, options.signal);
@@ -248,6 +250,16 @@ export class EngageSendService implements BeforeApplicationShutdown {
     } finally {
       release();
     }
+  }
+
+  /** A per-call retry policy is checked like the module's, as a validation error naming the option. */
+  private checkCallRetry(retry: EngageSendCallOptions['retry'], context: { action: string; sourceId: string }): void {
+    const problems = retryOptionProblems(retry);
+    if (problems.length === 0) return;
+    throw new EngageValidationError(
+      problems.map((problem) => ({ path: `options.${problem.split(' ')[0]}`, constraints: { retryOption: problem } })),
+      context,
+    );
   }
 
   /** The typed error for a send aborted by its caller or by shutdown. */

@@ -34,6 +34,9 @@ const DOCUMENTED: ReadonlyMap<string, Factory> = new Map<string, Factory>([
   ['422 The author must be puppetizable', (c) => new EngageAuthorNotPuppetizableError(c)],
 ]);
 
+/** IMF-fixdate and the two obsolete HTTP-date forms (RFC 9110 §5.6.7): a day name first, GMT last. */
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? .+ GMT$/;
+
 const ATTRIBUTE_EMPTY = /^structured_content: "([^"]+)" must not be empty$/;
 
 /** Engage's typing window: the documented wait when a 429 carries no `Retry-After`. */
@@ -47,6 +50,9 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   if (value === undefined || value.trim() === '') return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  // Only an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"): V8's lenient Date.parse
+  // would read "-1" or "1,5" as dates in 2001.
+  if (!HTTP_DATE.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

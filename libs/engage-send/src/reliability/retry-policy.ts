@@ -35,6 +35,13 @@ export interface EngageRetryOptions {
   resendCreates?: boolean;
 }
 
+/**
+ * Least time worth giving a retry: a retry that would start with less than
+ * this before the deadline is not made, so the caller gets the last real
+ * answer (a 503 and its message) rather than a timeout of a hopeless attempt.
+ */
+export const MIN_ATTEMPT_MS = 100;
+
 /** {@link EngageRetryOptions} with every default applied. */
 export type RetryPolicy = Readonly<Required<EngageRetryOptions>>;
 

@@ -49,6 +49,8 @@ export class SendLimiter {
    */
   acquire(signal?: AbortSignal): Promise<() => void> {
     if (this.closed) return Promise.reject(new AcquireRefusedError('closed'));
+    // An abort that already happened fires no event: check it now, or it would wait its turn.
+    if (signal?.aborted) return Promise.reject(new AcquireRefusedError('aborted'));
     if (this.running < this.maxInFlight && this.queued === 0) {
       this.running++;
       return Promise.resolve(this.releaser());

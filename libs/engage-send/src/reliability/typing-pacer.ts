@@ -87,8 +87,11 @@ export class TypingPacer {
 
   private sweep(now: number): void {
     for (const [key, entry] of this.entries) {
-      // In-flight entries are young; an answered one older than the window is useless.
-      if (entry.answeredAt === undefined || now - entry.answeredAt < this.windowMs) break;
+      // Answered entries are in answer order: stop at the first one still in its window.
+      // In-flight ones (few: bounded by the sends in flight) are stepped over, so a slow
+      // start cannot hold back the sweep.
+      if (entry.answeredAt === undefined) continue;
+      if (now - entry.answeredAt < this.windowMs) break;
       this.entries.delete(key);
     }
   }
