@@ -8,6 +8,8 @@ import type { TypingStartParams, TypingStopParams } from './actions/dto/index.js
 import { isEngageAction, type EngageAction } from './actions/engage-action.js';
 import { ParamsValidator } from './actions/params-validator.js';
 import { ENGAGE_HTTP_SERVICE, ENGAGE_SEND_CONFIG } from './engage-send.constants.js';
+import { engageTransportOf } from './http/create-engage-http-service.js';
+import type { EngageTransport } from './http/engage-transport.js';
 import type { EngageSendCallOptions, EngageSendResult } from './engage-send-result.interface.js';
 import { EngageSendError } from './errors/engage-send.error.js';
 import { errorFromResponse } from './errors/error-from-response.js';
@@ -77,6 +79,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
 
   private readonly logger: Logger;
   private readonly validator: ParamsValidator;
+  private readonly transport: EngageTransport;
   private readonly tracer: SendTracer;
   private readonly metrics: SendMetrics;
   private readonly limiter: SendLimiter;
@@ -94,6 +97,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
     @Inject(ENGAGE_HTTP_SERVICE) private readonly http: HttpService,
   ) {
     this.logger = new Logger(config.name ? `EngageSend:${config.name}` : 'EngageSend');
+    this.transport = engageTransportOf(http, config.endpoint);
     this.validator = new ParamsValidator({
       unknownProperties: config.unknownProperties,
       sourceOptions: config.sourceOptions,
@@ -311,15 +315,11 @@ export class EngageSendService implements BeforeApplicationShutdown {
     const context = { action, sourceId: this.config.sourceId, attempts: attempt };
     let response;
     try {
-      response = await this.http.axiosRef.post<string>(this.config.endpoint, body, {
-        timeout: timeoutMs,
-        signal,
-        headers,
-      });
+      response = await this.transport.post(body, { timeoutMs, signal, headers });
     } catch (error) {
       throw EngageSendService.transportError(error, { ...context, timeoutMs });
     }
-    const text = typeof response.data === 'string' ? response.data.trim().slice(0, MAX_ENGAGE_MESSAGE_CHARS) : '';
+    const text = response.text.trim().slice(0, MAX_ENGAGE_MESSAGE_CHARS);
     if (response.status === 200 && text === 'ok') return response.status;
     if (response.status === 200) throw new EngageUnexpectedResponseError({ ...context, status: 200, engageMessage: text });
     throw errorFromResponse(response.status, text, { ...context, retryAfter: response.headers['retry-after'] as string | undefined });

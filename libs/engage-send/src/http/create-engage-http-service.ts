@@ -102,9 +102,8 @@ export function createEngageHttpService(config: EngageHttpConfig): HttpService {
   const signer = new SigningInterceptor(config.signingKey).intercept;
   instance.interceptors.request.use(signer, undefined, { synchronous: true });
   const http = new HttpService(instance);
-  const transport = new EngageTransport(instance, {
+  const transport = new EngageTransport(instance, config.endpoint, {
     dispatcher: dispatchers.engage,
-    endpoint: config.endpoint,
     headers,
     signingKey: config.signingKey,
     signer,
@@ -117,12 +116,12 @@ export function createEngageHttpService(config: EngageHttpConfig): HttpService {
 /**
  * The {@link EngageTransport} of a registration's `HttpService`. An
  * `HttpService` this module did not build (say, a test's override) gets a
- * transport that always sends through its axios instance.
+ * transport that always sends through its axios instance, to `endpoint`.
  */
-export function engageTransportOf(http: HttpService): EngageTransport {
+export function engageTransportOf(http: HttpService, endpoint: string): EngageTransport {
   let registration = registrations.get(http);
   if (registration === undefined) {
-    registration = { transport: new EngageTransport(http.axiosRef), dispatchers: undefined };
+    registration = { transport: new EngageTransport(http.axiosRef, endpoint), dispatchers: undefined };
     registrations.set(http, registration);
   }
   return registration.transport;

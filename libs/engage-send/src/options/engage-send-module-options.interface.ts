@@ -55,6 +55,8 @@ export interface EngageSendModuleOptions {
   retry?: EngageRetryOptions | false;
   /** Most sends in flight at once for this source; more wait in a queue. Default `64`. */
   maxInFlight?: number;
+  /** Keep-alive connections to Engage's origin (the undici pool size). Default: `maxInFlight`, one per send in flight. */
+  connections?: number;
   /** Most sends waiting for a slot; beyond it a send fails fast with `EngageQueueFullError`. Default `1024`. */
   maxQueue?: number;
   /**

@@ -106,6 +106,7 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
     headers = {},
   } = options;
   positiveInteger('maxInFlight', maxInFlight);
+  if (options.connections !== undefined) positiveInteger('connections', options.connections);
   if (typeof maxQueue !== 'number' || !Number.isInteger(maxQueue) || maxQueue < 0) {
     problems.push(`maxQueue must be a non-negative integer (got ${String(maxQueue)})`);
   }
@@ -128,6 +129,7 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
     sourceOptions: Object.freeze([...sourceOptions]),
     retry: resolveRetryPolicy(options.retry),
     maxInFlight,
+    connections: options.connections,
     maxQueue,
     shutdownGraceMs,
     typingPacing,

@@ -22,6 +22,8 @@ export interface EngageSendConfig {
   readonly sourceOptions: readonly string[];
   readonly retry: RetryPolicy;
   readonly maxInFlight: number;
+  /** Pool size; `undefined` follows `maxInFlight`. */
+  readonly connections?: number;
   readonly maxQueue: number;
   readonly shutdownGraceMs: number;
   readonly typingPacing: TypingPacingMode;

@@ -1,0 +1,207 @@
+/** Turns raw task results into the report: medians, ratios, targets, and the printed table. */
+import { median } from './load.js';
+import { MIX_NAMES } from './messages.js';
+import { VARIANTS } from './variants.js';
+
+/** The issue's targets. */
+export const TARGETS = {
+  cpuRatio: 1.5,
+  throughputRatio: 0.8,
+  largeTimeRatio: 1.5,
+  largeMemoryPerBody: 3,
+  memoryGrowth: 0.05,
+  tracingOverhead: 0.1,
+};
+
+/** The benchmark's settings, from the environment (`BENCH_QUICK=1` for a quick run). */
+export function benchConfig(env = process.env) {
+  const quick = env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true';
+  const int = (name, fallback) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+    return n;
+  };
+  const list = (name, fallback) => (env[name] ? env[name].split(',').map((s) => s.trim()).filter(Boolean) : fallback);
+  return {
+    quick,
+    rounds: int('BENCH_ROUNDS', quick ? 1 : 3),
+    sends: int('BENCH_SENDS', quick ? 2_000 : 10_000),
+    warmup: int('BENCH_WARMUP', quick ? 500 : 2_000),
+    concurrency: int('BENCH_CONCURRENCY', 32),
+    variants: list('BENCH_VARIANTS', VARIANTS),
+    mixes: list('BENCH_MIXES', MIX_NAMES),
+    largeBytes: int('BENCH_LARGE_BYTES', 20_000_000),
+    largeRepetitions: int('BENCH_LARGE_REPS', quick ? 1 : 3),
+    soakSends: int('BENCH_SOAK_SENDS', quick ? 20_000 : 1_000_000),
+    soakSeconds: int('BENCH_SOAK_SECONDS', quick ? 20 : 90),
+    skip: list('BENCH_SKIP', []),
+    // BENCH_PROFILE=1: profile engage-send; or a comma-separated list of variants.
+    profile: !env.BENCH_PROFILE || env.BENCH_PROFILE === '0' ? [] : env.BENCH_PROFILE === '1' ? ['engage-send'] : list('BENCH_PROFILE', []),
+  };
+}
+
+const ratio = (a, b) => (b > 0 ? a / b : Number.NaN);
+
+/**
+ * @param raw `{ throughput: [{ round, variant, mixes: { [mix]: load } , info }], large: [large results], soak?: soak result }`
+ */
+export function summarise(raw, config) {
+  const throughput = {};
+  const ratios = {};
+  for (const mix of config.mixes) {
+    throughput[mix] = {};
+    for (const variant of config.variants) {
+      const runs = raw.throughput.filter((r) => r.variant === variant && r.mixes[mix] !== undefined).map((r) => r.mixes[mix]);
+      if (runs.length === 0) continue;
+      throughput[mix][variant] = {
+        cpuUsPerSend: median(runs.map((r) => r.cpuUsPerSend)),
+        sendsPerSec: median(runs.map((r) => r.sendsPerSec)),
+        p50Ms: median(runs.map((r) => r.p50Ms)),
+        p99Ms: median(runs.map((r) => r.p99Ms)),
+        errors: runs.reduce((sum, r) => sum + r.errors, 0),
+        rounds: runs.length,
+      };
+    }
+    // Ratios per round (variants of a round ran back to back), then the median over rounds.
+    const paired = (variant, reference, metric) => {
+      const values = [];
+      for (const run of raw.throughput.filter((r) => r.variant === variant)) {
+        const ref = raw.throughput.find((r) => r.variant === reference && r.round === run.round);
+        if (ref?.mixes[mix] && run.mixes[mix]) values.push(ratio(run.mixes[mix][metric], ref.mixes[mix][metric]));
+      }
+      return values.length > 0 ? median(values) : undefined;
+    };
+    ratios[mix] = {};
+    for (const variant of config.variants) {
+      if (variant === 'baseline') continue;
+      const cpu = paired(variant, 'baseline', 'cpuUsPerSend');
+      if (cpu === undefined) continue;
+      ratios[mix][variant] = { cpu, throughput: paired(variant, 'baseline', 'sendsPerSec') };
+    }
+    const tracing = paired('engage-send+otel', 'engage-send', 'cpuUsPerSend');
+    if (tracing !== undefined) ratios[mix].tracingOverhead = tracing - 1;
+    const oneSpan = paired('engage-send+otel/1span', 'engage-send', 'cpuUsPerSend');
+    if (oneSpan !== undefined) ratios[mix].tracingOverheadOneSpan = oneSpan - 1;
+  }
+
+  let large;
+  if (raw.large.length > 0) {
+    const of = (variant) => raw.large.filter((r) => r.variant === variant);
+    const stats = (runs) =>
+      runs.length === 0
+        ? undefined
+        : {
+            totalMs: median(runs.map((r) => r.totalMs)),
+            peakExtraBytes: median(runs.map((r) => r.peakExtraBytes)),
+            upperBound: runs.some((r) => r.upperBound),
+            repetitions: runs.length,
+          };
+    const floor = stats(of('floor'));
+    const engage = stats(of('engage-send'));
+    const bodyBytes = raw.large[0].bodyBytes;
+    large = {
+      bodyBytes,
+      floor,
+      'engage-send': engage,
+      timeRatio: floor && engage ? ratio(engage.totalMs, floor.totalMs) : undefined,
+      peakExtraPerBody: engage ? engage.peakExtraBytes / bodyBytes : undefined,
+      floorPeakExtraPerBody: floor ? floor.peakExtraBytes / bodyBytes : undefined,
+    };
+  }
+
+  const soak = raw.soak
+    ? {
+        sends: raw.soak.sends,
+        errors: raw.soak.errors,
+        durationS: raw.soak.durationS,
+        cpuUsPerSendMedian: raw.soak.cpuUsPerSendMedian,
+        start: raw.soak.start,
+        end: raw.soak.end,
+        rssGrowth: raw.soak.rssGrowth,
+        heapGrowth: raw.soak.heapGrowth,
+        points: raw.soak.points,
+      }
+    : undefined;
+
+  const small = ratios.small?.['engage-send'];
+  const targets = [];
+  const target = (id, description, value, limit, met) => targets.push({ id, description, value, limit, met: value === undefined || Number.isNaN(value) ? null : met });
+  target('1a', 'engage-send client CPU per small send ÷ baseline', small?.cpu, TARGETS.cpuRatio, small?.cpu <= TARGETS.cpuRatio);
+  target('1b', 'engage-send small sends/s ÷ baseline', small?.throughput, TARGETS.throughputRatio, small?.throughput >= TARGETS.throughputRatio);
+  target('2a', 'large message: engage-send total time ÷ floor', large?.timeRatio, TARGETS.largeTimeRatio, large?.timeRatio <= TARGETS.largeTimeRatio);
+  target('2b', 'large message: engage-send peak extra RSS ÷ body size', large?.peakExtraPerBody, TARGETS.largeMemoryPerBody, large?.peakExtraPerBody <= TARGETS.largeMemoryPerBody);
+  const growth = soak ? Math.max(soak.rssGrowth, soak.heapGrowth) : undefined;
+  target('3', 'long run: memory growth after warm-up (max of RSS, heap)', growth, TARGETS.memoryGrowth, growth < TARGETS.memoryGrowth);
+  const tracing = ratios.small?.tracingOverhead;
+  target('4', 'real tracer provider: extra CPU per small send over no-op', tracing, TARGETS.tracingOverhead, tracing <= TARGETS.tracingOverhead);
+
+  return { throughput, ratios, large, soak, targets };
+}
+
+const fixed = (value, digits) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
+const pad = (text, width, left = false) => (left ? String(text).padEnd(width) : String(text).padStart(width));
+
+/** The report as text. */
+export function formatReport(summary, config, meta = {}) {
+  const lines = [];
+  lines.push(
+    `engage-send benchmark — ${config.concurrency} in flight, ${config.sends} sends per mix after ${config.warmup} warm-up, ` +
+      `median of ${config.rounds} round(s)${config.quick ? ' (BENCH_QUICK)' : ''}`,
+  );
+  if (meta.node) lines.push(`node ${meta.node}, ${meta.cpus} CPU(s): ${meta.cpuModel ?? ''}; server: ${meta.server ?? 'bench/server.js'} in its own process`);
+  for (const mix of Object.keys(summary.throughput)) {
+    if (Object.keys(summary.throughput[mix]).length === 0) continue;
+    lines.push('');
+    lines.push(`mix: ${mix}`);
+    lines.push(
+      `${pad('variant', 24, true)}${pad('CPU µs/send', 13)}${pad('sends/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('CPU ×base', 11)}${pad('sends/s ×base', 15)}${pad('errors', 8)}`,
+    );
+    for (const [variant, row] of Object.entries(summary.throughput[mix])) {
+      const r = summary.ratios[mix][variant];
+      lines.push(
+        `${pad(variant, 24, true)}${pad(fixed(row.cpuUsPerSend, 1), 13)}${pad(fixed(row.sendsPerSec, 0), 10)}${pad(fixed(row.p50Ms, 2), 9)}${pad(fixed(row.p99Ms, 2), 9)}` +
+          `${pad(variant === 'baseline' ? '1.00' : fixed(r?.cpu, 2), 11)}${pad(variant === 'baseline' ? '1.00' : fixed(r?.throughput, 2), 15)}${pad(row.errors, 8)}`,
+      );
+    }
+    if (summary.ratios[mix].tracingOverhead !== undefined) {
+      lines.push(`  real tracer provider over no-op: ${fixed(summary.ratios[mix].tracingOverhead * 100, 1)} % CPU per send`);
+    }
+    if (summary.ratios[mix].tracingOverheadOneSpan !== undefined) {
+      lines.push(`  … with attemptSpans: false (one span per send): ${fixed(summary.ratios[mix].tracingOverheadOneSpan * 100, 1)} %`);
+    }
+    if (summary.throughput[mix]['diag:no-validation']) {
+      lines.push('  diag:no-validation = engage-send with its validator swapped for a pass-through (diagnostic only)');
+    }
+  }
+  const { large, soak } = summary;
+  if (large) {
+    const mb = (bytes) => fixed(bytes / 1e6, 1);
+    lines.push('');
+    lines.push(`large message: ${mb(large.bodyBytes)} MB body (median of ${large.floor?.repetitions ?? large['engage-send']?.repetitions} fresh process(es) each)`);
+    for (const name of ['floor', 'engage-send']) {
+      const row = large[name];
+      if (!row) continue;
+      lines.push(
+        `${pad(name, 20, true)} total ${pad(fixed(row.totalMs, 1), 8)} ms   peak extra RSS ${pad(mb(row.peakExtraBytes), 6)} MB (${fixed(row.peakExtraBytes / large.bodyBytes, 2)} × body)${row.upperBound ? ' (upper bound)' : ''}`,
+      );
+    }
+    lines.push(`  engage-send time ÷ floor: ${fixed(large.timeRatio, 2)}`);
+  }
+  if (soak) {
+    lines.push('');
+    lines.push(
+      `long run: ${soak.sends} sends in ${fixed(soak.durationS, 0)} s (${soak.errors} errors), CPU ${fixed(soak.cpuUsPerSendMedian, 1)} µs/send; ` +
+        `after warm-up RSS ${fixed(soak.start.rssMiB, 1)} → ${fixed(soak.end.rssMiB, 1)} MiB (${fixed(soak.rssGrowth * 100, 1)} %), ` +
+        `heap ${fixed(soak.start.heapUsedMiB, 1)} → ${fixed(soak.end.heapUsedMiB, 1)} MiB (${fixed(soak.heapGrowth * 100, 1)} %)`,
+    );
+  }
+  lines.push('');
+  lines.push('targets:');
+  for (const t of summary.targets) {
+    const verdict = t.met === null ? 'not measured' : t.met ? 'met' : 'NOT met';
+    lines.push(`  ${pad(t.id, 3, true)} ${pad(t.description, 62, true)} ${pad(fixed(t.value, 3), 7)}  (limit ${t.limit})  ${verdict}`);
+  }
+  return lines.join('\n');
+}
