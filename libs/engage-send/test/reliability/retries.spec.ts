@@ -348,6 +348,15 @@ describe('retries over loopback', () => {
       expect(emulator.requests).toHaveLength(1);
     });
 
+    it('a messages.create on a refused connection is retried (it never reached Engage)', async () => {
+      await engage.close();
+      engage = await createEngage({ baseUrl: `http://127.0.0.1:${await closedPort()}` }, { retry: { baseDelayMs: 20, resendCreates: false } });
+      const error = (await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageConnectionError;
+      expect(error).toBeInstanceOf(EngageConnectionError);
+      expect(error.systemCode).toBe('ECONNREFUSED');
+      expect(error.attempts).toBe(3);
+    });
+
     it('a non-create action (status.mark_as_read) answered 503 is still retried', async () => {
       emulator.injectFaults({ status: 503 }, 1);
       const result = await engage.service.status.markAsRead(MARK_AS_READ);
