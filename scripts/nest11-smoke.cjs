@@ -1,0 +1,31 @@
+// A Nest 11 (CommonJS) app using the packed library through `require`:
+// module wiring, a validated and signed send, a typed error, over loopback
+// against the emulator. Run by smoke-nest11.sh in a scratch folder.
+require('reflect-metadata');
+const assert = require('node:assert/strict');
+const { NestFactory } = require('@nestjs/core');
+const { Module } = require('@nestjs/common');
+const { EngageSendModule, EngageSendService, EngageValidationError } = require('engage-send');
+const { EngageEmulator } = require('engage-send/testing');
+
+(async () => {
+  const emulator = new EngageEmulator({ sources: [{ id: 'src-1', accessToken: 'token-1' }] });
+  const baseUrl = await emulator.start();
+  class AppModule {}
+  Module({ imports: [EngageSendModule.forRoot({ baseUrl, sourceId: 'src-1', accessToken: 'token-1' })] })(AppModule);
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
+  const engage = app.get(EngageSendService);
+
+  const result = await engage.messages.create({ id: 'm1', thread_id: 't1', author: { id: 'u1', screenname: 'U' }, body: 'hello from Nest 11' });
+  assert.equal(result.status, 200);
+  assert.equal(emulator.requests.length, 1);
+  await assert.rejects(engage.messages.create({ id: 'm2', thread_id: 't1', author: { screenname: 'U' }, body: 'x' }), EngageValidationError);
+  assert.equal(emulator.received, 1);
+
+  await app.close();
+  await emulator.stop();
+  console.log(`nest11 smoke: ok (@nestjs/core ${require('@nestjs/core/package.json').version}, require('engage-send'))`);
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
