@@ -135,7 +135,7 @@ export function summarise(raw, config) {
   const growth = soak ? Math.max(soak.rssGrowth, soak.heapGrowth) : undefined;
   target('3', 'long run: memory growth after warm-up (max of RSS, heap)', growth, TARGETS.memoryGrowth, growth < TARGETS.memoryGrowth);
   const tracing = ratios.small?.tracingOverhead;
-  target('4', 'real tracer provider: extra CPU per small send over no-op', tracing, TARGETS.tracingOverhead, tracing <= TARGETS.tracingOverhead);
+  target('4', 'real tracer and meter providers: extra CPU per small send over no-op', tracing, TARGETS.tracingOverhead, tracing <= TARGETS.tracingOverhead);
 
   return { throughput, ratios, large, soak, targets };
 }
@@ -166,7 +166,7 @@ export function formatReport(summary, config, meta = {}) {
       );
     }
     if (summary.ratios[mix].tracingOverhead !== undefined) {
-      lines.push(`  real tracer provider over no-op: ${fixed(summary.ratios[mix].tracingOverhead * 100, 1)} % CPU per send`);
+      lines.push(`  real tracer and meter providers over no-op: ${fixed(summary.ratios[mix].tracingOverhead * 100, 1)} % CPU per send`);
     }
     if (summary.ratios[mix].tracingOverheadOneSpan !== undefined) {
       lines.push(`  … with attemptSpans: false (one span per send): ${fixed(summary.ratios[mix].tracingOverheadOneSpan * 100, 1)} %`);

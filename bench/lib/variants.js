@@ -9,7 +9,9 @@
  *   OpenTelemetry API's no-op tracer (no SDK registered).
  * - `engage-send+otel`: the same with a real SDK registered: a
  *   `BasicTracerProvider` with a `BatchSpanProcessor` into an in-memory
- *   exporter, and the AsyncLocalStorage context manager.
+ *   exporter, the AsyncLocalStorage context manager, and a `MeterProvider`
+ *   whose periodic reader exports to an in-memory exporter (so the library's
+ *   counters and histograms record for real).
  * - `engage-send+otel/1span`: the same, with `tracing: { attemptSpans: false }`
  *   (one span per send instead of a send span and a CLIENT span per attempt).
  * - `engage-send/axios`: the same as `engage-send`, with one (pass-through)
@@ -105,9 +107,14 @@ async function naiveAxios({ origin, sourceId, token, connections }) {
   };
 }
 
-/** Registers a real tracer SDK globally; returns what to call on close. */
+/** Registers a real tracer and meter SDK globally; returns what to call on close. */
 async function registerTracing() {
-  const { context, trace } = await import('@opentelemetry/api');
+  const { context, metrics, trace } = await import('@opentelemetry/api');
+  const { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } = await import('@opentelemetry/sdk-metrics');
+  const meterProvider = new MeterProvider({
+    readers: [new PeriodicExportingMetricReader({ exporter: new InMemoryMetricExporter(AggregationTemporality.DELTA), exportIntervalMillis: 1_000 })],
+  });
+  metrics.setGlobalMeterProvider(meterProvider);
   const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');
   const { BasicTracerProvider, BatchSpanProcessor, InMemorySpanExporter } = await import('@opentelemetry/sdk-trace-base');
   const exporter = new InMemorySpanExporter();
@@ -125,6 +132,8 @@ async function registerTracing() {
       await provider.forceFlush();
       const exported = exporter.getFinishedSpans().length;
       await provider.shutdown();
+      await meterProvider.shutdown();
+      metrics.disable();
       trace.disable();
       context.disable();
       return exported;
