@@ -28,7 +28,7 @@ import { describeValue } from './value-description.js';
 export const MAX_PARAMS_DEPTH = 32;
 
 /** Own property names of Object.prototype: never accepted as param keys. */
-const RESERVED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Marks a value dropped from the copy. */
 const DROP = Symbol('drop');
@@ -54,7 +54,7 @@ function isDtoPrototype(proto: object): boolean {
  * prototype), or an instance of a class-validator DTO class (as a Nest
  * `ValidationPipe` with `transform: true` produces), whose own fields are its data.
  */
-function isDataObject(value: object): boolean {
+export function isDataObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null || isDtoPrototype(proto as object);
 }
