@@ -94,7 +94,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
 
   constructor(
     @Inject(ENGAGE_SEND_CONFIG) private readonly config: EngageSendConfig,
-    @Inject(ENGAGE_HTTP_SERVICE) private readonly http: HttpService,
+    @Inject(ENGAGE_HTTP_SERVICE) http: HttpService,
   ) {
     this.logger = new Logger(config.name ? `EngageSend:${config.name}` : 'EngageSend');
     this.transport = engageTransportOf(http, config.endpoint);
