@@ -43,6 +43,16 @@ export class SendLimiter {
   }
 
   /**
+   * Takes a slot at once if one is free and nobody waits (and the limiter is
+   * open); returns its release function, or `undefined`.
+   */
+  tryAcquire(): (() => void) | undefined {
+    if (this.closed || this.running >= this.maxInFlight || this.queued > 0) return undefined;
+    this.running++;
+    return this.releaser();
+  }
+
+  /**
    * Waits for a slot; resolves with its release function (call it once).
    * Rejects with {@link AcquireRefusedError}: `queue-full`, `closed`, or
    * `aborted` when `signal` fires while waiting.

@@ -72,7 +72,7 @@ export class SendTracer {
   }
 
   /** Runs `fn` inside an active INTERNAL `engage.send <action>` span and ends it. */
-  async inSendSpan<T>(action: EngageAction | string, attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
+  inSendSpan<T>(action: EngageAction | string, attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
     return this.tracer.startActiveSpan(`engage.send ${action}`, { kind: SpanKind.INTERNAL, attributes }, async (span) => {
       try {
         return await fn(span);

@@ -235,3 +235,21 @@ describe('SendLimiter', () => {
     await limiter.idle();
   });
 });
+
+describe('SendLimiter.tryAcquire', () => {
+  it('takes a free slot synchronously, and none when full, queued or closed', async () => {
+    const limiter = new SendLimiter(1, 5);
+    const release = limiter.tryAcquire();
+    expect(release).toBeInstanceOf(Function);
+    expect(limiter.inFlight).toBe(1);
+    expect(limiter.tryAcquire()).toBeUndefined();
+    const waiting = limiter.acquire();
+    release!();
+    // The freed slot went to the waiter, not to a newcomer.
+    expect(limiter.tryAcquire()).toBeUndefined();
+    (await waiting)();
+    expect(limiter.inFlight).toBe(0);
+    limiter.close();
+    expect(limiter.tryAcquire()).toBeUndefined();
+  });
+});
