@@ -163,7 +163,10 @@ export class EngageSendService implements BeforeApplicationShutdown {
         if (ticket) this.typingPacer.answered(ticket);
         const durationMs = performance.now() - started;
         this.metrics.recordSend(action, 'success', durationMs / 1000);
-        this.logger.debug(`${action} to source ${sourceId}: 200 in ${durationMs.toFixed(1)} ms, ${attempts} attempt(s)`);
+        // Built only when someone reads it: this runs on every successful send.
+        if (Logger.isLevelEnabled('debug')) {
+          this.logger.debug(`${action} to source ${sourceId}: 200 in ${durationMs.toFixed(1)} ms, ${attempts} attempt(s)`);
+        }
         return { action, sourceId, status, attempts, coalesced: false, durationMs };
       } catch (error) {
         if (ticket) this.typingPacer.failed(ticket);

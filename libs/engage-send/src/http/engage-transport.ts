@@ -29,7 +29,7 @@ export interface EngagePostOptions {
 }
 
 /** Headers a send's own `headers` cannot set (the same the options refuse). */
-const RESERVED_HEADERS: ReadonlySet<string> = new Set([
+export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
   'x-smccsdk-signature',
   'content-type',
   'content-length',

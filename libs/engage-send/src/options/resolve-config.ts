@@ -1,6 +1,8 @@
 import { createSecretKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
+// Headers the library owns: overriding them would break or forge the signed request.
+import { RESERVED_HEADERS } from '../http/engage-transport.js';
 import { resolveRetryPolicy, retryOptionProblems } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
 import { EngageAccessToken } from './engage-access-token.js';
@@ -14,8 +16,7 @@ const DEFAULT_MAX_QUEUE = 1024;
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 const TYPING_PACING_MODES: readonly TypingPacingMode[] = ['coalesce', 'error', 'off'];
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-// Headers the library owns: overriding them would break or forge the signed request.
-const RESERVED_HEADERS = new Set(['x-smccsdk-signature', 'content-type', 'content-length', 'host', 'transfer-encoding', 'connection']);
+
 const SOURCE_ID = /^[A-Za-z0-9_-]+$/;
 const UNKNOWN_PROPERTIES_MODES: readonly UnknownPropertiesMode[] = ['reject', 'strip', 'forward'];
 // A CR, LF or other control character in a value that ends up in a request line
