@@ -4,13 +4,13 @@ import type { Attributes, Span } from '@opentelemetry/api';
 import type { HttpService } from '@nestjs/axios';
 import { AxiosError } from 'axios';
 import type { EngageActionParamsMap } from './actions/action-params.map.js';
-import type { TypingStartParams, TypingStopParams } from './actions/dto/index.js';
 import { isEngageAction, type EngageAction } from './actions/engage-action.js';
 import { ParamsValidator } from './actions/params-validator.js';
 import { ENGAGE_HTTP_SERVICE, ENGAGE_SEND_CONFIG } from './engage-send.constants.js';
 import { engageTransportOf } from './http/create-engage-http-service.js';
 import type { EngageTransport } from './http/engage-transport.js';
 import type { EngageSendCallOptions, EngageSendResult } from './engage-send-result.interface.js';
+import { sendIds, type PreparedSend, type SendIds } from './prepared-send.js';
 import { EngageSendError } from './errors/engage-send.error.js';
 import { errorFromResponse } from './errors/error-from-response.js';
 import { EngageRateLimitError, EngageUnexpectedResponseError } from './errors/engage-api.errors.js';
@@ -22,7 +22,7 @@ import type { EngageSendConfig } from './options/resolved-config.js';
 import { abortableSleep } from './reliability/abortable-sleep.js';
 import { MIN_ATTEMPT_MS, resolveRetryPolicy, retryDelay, retryOptionProblems } from './reliability/retry-policy.js';
 import { AcquireRefusedError, SendLimiter } from './reliability/send-limiter.js';
-import { TypingPacer, typingThreadKey, type TypingTicket } from './reliability/typing-pacer.js';
+import { TypingPacer, type TypingTicket } from './reliability/typing-pacer.js';
 import { SendMetrics } from './metrics/send-metrics.js';
 import { errorType, SpanAttributes, SendTracer } from './tracing/send-span.js';
 
@@ -137,17 +137,49 @@ export class EngageSendService implements BeforeApplicationShutdown {
     params: EngageActionParamsMap[A],
     options: EngageSendCallOptions = {},
   ): Promise<EngageSendResult<A>> {
+    return this.run(action, sendIds(action, params), () => this.serialise(action, params), options);
+  }
+
+  /**
+   * Validates and serialises a send without sending it: the returned
+   * {@link PreparedSend} holds the exact body that {@link sendPrepared} signs
+   * and posts. For callers that store a send before delivering it (a queue);
+   * a `PreparedSend` is plain data and survives `JSON` round trips.
+   *
+   * @throws EngageValidationError / EngagePayloadTooLargeError, as `send` would (nothing is sent).
+   */
+  prepare<A extends EngageAction>(action: A, params: EngageActionParamsMap[A]): PreparedSend<A> {
+    const body = this.serialise(action, params);
+    return { action, body, ...sendIds(action, params) };
+  }
+
+  /**
+   * Sends a body made by {@link prepare}, with the same pacing, signing,
+   * retries, spans, metrics and typed errors as `send`. The body is not
+   * validated again.
+   */
+  sendPrepared<A extends EngageAction>(prepared: PreparedSend<A>, options: EngageSendCallOptions = {}): Promise<EngageSendResult<A>> {
+    const { action, body } = prepared;
+    return this.run(action, prepared, () => body, options);
+  }
+
+  private run<A extends EngageAction>(
+    action: A,
+    ids: SendIds,
+    serialise: () => string,
+    options: EngageSendCallOptions,
+  ): Promise<EngageSendResult<A>> {
     const { sourceId } = this.config;
     const started = performance.now();
-    return this.tracer.inSendSpan(action, this.spanAttributes(action, params), async (span) => {
+    return this.tracer.inSendSpan(action, this.spanAttributes(action, ids), async (span) => {
       const context = { action, sourceId };
       let ticket: TypingTicket | undefined;
       try {
         if (this.closing) throw new EngageShutdownError({ ...context, phase: 'refused' });
         if (options.retry !== undefined) this.checkCallRetry(options.retry, context);
-        const body = this.serialise(action, params);
+        const body = serialise();
         if (action === 'typing.start' && this.config.typingPacing !== 'off') {
-          const admission = this.typingPacer.admit(typingThreadKey(params as TypingStartParams));
+          const admission = this.typingPacer.admit(ids.typingKey as string);
           if ('waitMs' in admission) {
             if (this.config.typingPacing === 'error') throw new EngageRateLimitError({ ...context, retryAfterMs: admission.waitMs });
             span.setAttribute(SpanAttributes.COALESCED, true);
@@ -156,7 +188,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
           }
           ticket = admission;
         } else if (action === 'typing.stop') {
-          this.typingPacer.reset(typingThreadKey(params as TypingStopParams));
+          this.typingPacer.reset(ids.typingKey as string);
         }
         const { status, attempts } = await this.deliver(action, body, options, started, span);
         span.setAttribute(SpanAttributes.HTTP_STATUS, status);
@@ -208,13 +240,10 @@ export class EngageSendService implements BeforeApplicationShutdown {
   }
 
   /** The send span's attributes: ids only, never content. */
-  private spanAttributes(action: string, params: unknown): Attributes {
+  private spanAttributes(action: string, ids: SendIds): Attributes {
     const attributes: Attributes = { [SpanAttributes.ACTION]: action, [SpanAttributes.SOURCE_ID]: this.config.sourceId };
-    if (params === null || typeof params !== 'object') return attributes;
-    const { id, thread_id: threadId } = params as { id?: unknown; thread_id?: unknown };
-    const thread = action === 'threads.create' ? id : threadId;
-    if (typeof thread === 'string') attributes[SpanAttributes.THREAD_ID] = thread;
-    if (typeof id === 'string' && !action.startsWith('typing.')) attributes[SpanAttributes.CONTENT_ID] = id;
+    if (ids.threadId !== undefined) attributes[SpanAttributes.THREAD_ID] = ids.threadId;
+    if (ids.contentId !== undefined) attributes[SpanAttributes.CONTENT_ID] = ids.contentId;
     return attributes;
   }
 

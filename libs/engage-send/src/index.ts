@@ -10,6 +10,7 @@ export { OPTIONS_TYPE as EngageSendForRootOptions, ASYNC_OPTIONS_TYPE as EngageS
 export type { EngageSendModuleExtras, EngageSendModuleOptions } from './options/engage-send-module-options.interface.js';
 export { EngageSendOptionsError } from './options/engage-send-options.error.js';
 export type { EngageSendCallOptions, EngageSendResult } from './engage-send-result.interface.js';
+export type { PreparedSend, SendIds } from './prepared-send.js';
 
 export { ENGAGE_ACTIONS, isEngageAction, type EngageAction } from './actions/engage-action.js';
 export type { UnknownPropertiesMode } from './actions/unknown-properties.js';
