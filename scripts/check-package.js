@@ -48,9 +48,13 @@ try {
   const read = (path) => readFileSync(join(pkgDir, path), 'utf8');
   const manifest = JSON.parse(read('package.json'));
 
-  // Documents: a README that stands alone, the license, a changelog entry for this version.
+  // Documents: a README with the install line and every peer, the license, a changelog entry for this version.
   for (const doc of ['README.md', 'LICENSE', 'CHANGELOG.md']) if (!files.has(doc)) problem(`${doc} is not in the package`);
-  if (files.has('README.md') && !read('README.md').includes('npm install engage-send')) problem('README.md has no install line');
+  if (files.has('README.md')) {
+    const readme = read('README.md');
+    if (!readme.includes('npm install engage-send')) problem('README.md has no install line');
+    for (const peer of Object.keys(manifest.peerDependencies ?? {})) if (!readme.includes(`\`${peer}\``)) problem(`README.md does not list the peer ${peer}`);
+  }
   if (files.has('LICENSE') && !(manifest.license === 'MIT' && read('LICENSE').startsWith('MIT License'))) problem(`LICENSE does not match "license": "${manifest.license}"`);
   if (files.has('CHANGELOG.md') && !read('CHANGELOG.md').includes(`## [${manifest.version}]`)) problem(`CHANGELOG.md has no "## [${manifest.version}]" entry`);
   for (const field of ['repository', 'homepage', 'bugs', 'keywords', 'engines']) if (manifest[field] === undefined) problem(`package.json has no "${field}"`);
