@@ -22,7 +22,8 @@ import type { EngageSendConfig } from './options/resolved-config.js';
 import { abortableSleep } from './reliability/abortable-sleep.js';
 import { MIN_ATTEMPT_MS, resolveRetryPolicy, retryDelay, retryOptionProblems } from './reliability/retry-policy.js';
 import { AcquireRefusedError, SendLimiter } from './reliability/send-limiter.js';
-import { TypingPacer, type TypingTicket } from './reliability/typing-pacer.js';
+import { TYPING_WINDOW_MS, type EngageTypingPacer } from './reliability/engage-typing-pacer.js';
+import { TypingPacer } from './reliability/typing-pacer.js';
 import { SendMetrics } from './metrics/send-metrics.js';
 import { errorType, SpanAttributes, SendTracer } from './tracing/send-span.js';
 
@@ -33,8 +34,6 @@ type Send<A extends EngageAction> = (
 
 /** Engage's messages are one short line; cap what we copy into errors and logs. */
 const MAX_ENGAGE_MESSAGE_CHARS = 500;
-/** Engage's typing rate limit: one `typing.start` per thread every 2 s. */
-const TYPING_WINDOW_MS = 2_000;
 /** Threads whose typing window is tracked at once; the oldest are forgotten beyond it. */
 const MAX_TYPING_THREADS = 50_000;
 
@@ -83,7 +82,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
   private readonly tracer: SendTracer;
   private readonly metrics: SendMetrics;
   private readonly limiter: SendLimiter;
-  private readonly typingPacer: TypingPacer;
+  private typingPacer: EngageTypingPacer;
   /** Aborted when the shutdown grace period ends: cancels whatever still runs. */
   private readonly shutdown = ((controller) => {
     // Every send in flight listens to it: that is not a leak, so no listener limit.
@@ -121,6 +120,15 @@ export class EngageSendService implements BeforeApplicationShutdown {
   /** Sends waiting for a slot (see `maxQueue`). */
   get queued(): number {
     return this.limiter.queued;
+  }
+
+  /**
+   * Replaces the pacer of `typing.start` (see `typingPacing`), e.g. with
+   * `engage-send/outbox`'s, which replicas share through Redis. Call it before
+   * the first typing event; events already admitted report to the old pacer.
+   */
+  useTypingPacer(pacer: EngageTypingPacer): void {
+    this.typingPacer = pacer;
   }
 
   /**
@@ -173,13 +181,17 @@ export class EngageSendService implements BeforeApplicationShutdown {
     const started = performance.now();
     return this.tracer.inSendSpan(action, this.spanAttributes(action, ids), async (span) => {
       const context = { action, sourceId };
-      let ticket: TypingTicket | undefined;
+      // The pacer that admitted this start hears how it ended, even if replaced meanwhile.
+      const pacer = this.typingPacer;
+      let ticket: object | undefined;
       try {
         if (this.closing) throw new EngageShutdownError({ ...context, phase: 'refused' });
         if (options.retry !== undefined) this.checkCallRetry(options.retry, context);
         const body = serialise();
         if (action === 'typing.start' && this.config.typingPacing !== 'off') {
-          const admission = this.typingPacer.admit(ids.typingKey as string);
+          let admission = pacer.admit(ids.typingKey as string);
+          // The in-process pacer answers synchronously: only a shared one costs an await.
+          if (admission instanceof Promise) admission = await admission;
           if ('waitMs' in admission) {
             if (this.config.typingPacing === 'error') throw new EngageRateLimitError({ ...context, retryAfterMs: admission.waitMs });
             span.setAttribute(SpanAttributes.COALESCED, true);
@@ -188,11 +200,12 @@ export class EngageSendService implements BeforeApplicationShutdown {
           }
           ticket = admission;
         } else if (action === 'typing.stop') {
-          this.typingPacer.reset(ids.typingKey as string);
+          const reset = pacer.reset(ids.typingKey as string);
+          if (reset instanceof Promise) await reset;
         }
         const { status, attempts } = await this.deliver(action, body, options, started, span);
         span.setAttribute(SpanAttributes.HTTP_STATUS, status);
-        if (ticket) this.typingPacer.answered(ticket);
+        if (ticket) pacer.answered(ticket);
         const durationMs = performance.now() - started;
         this.metrics.recordSend(action, 'success', durationMs / 1000);
         // Built only when someone reads it: this runs on every successful send.
@@ -201,7 +214,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
         }
         return { action, sourceId, status, attempts, coalesced: false, durationMs };
       } catch (error) {
-        if (ticket) this.typingPacer.failed(ticket);
+        if (ticket) pacer.failed(ticket);
         this.metrics.recordSend(action, 'failure', (performance.now() - started) / 1000, errorType(error));
         if (error instanceof EngageSendError) {
           span.setAttribute(SpanAttributes.ATTEMPTS, error.attempts);
