@@ -258,7 +258,7 @@ export class EngageEmulator {
       });
       status = 200;
       body = 'ok';
-      line = `200 ${outcome.action} ${sourceForLog(sourceId)}`;
+      line = `200 ${outcome.action} ${sourceForLog(sourceId)}${idForLog(outcome.params)}`;
     } else {
       const { refusal, action } = outcome;
       this.refused.push(action === undefined ? { sourceId, ...refusal } : { sourceId, action, ...refusal });
@@ -319,6 +319,11 @@ function decodePathSegment(segment: string): string {
 /** `source=<id>` for a log line. */
 function sourceForLog(sourceId: string): string {
   return `source=${safeForLog(sourceId)}`;
+}
+
+/** ` id=<content id>` of stored content (none for typing events), so a log shows what was stored. */
+function idForLog(params: Record<string, unknown>): string {
+  return typeof params.id === 'string' ? ` id=${safeForLog(params.id)}` : '';
 }
 
 /** Client-controlled text in a log line: no control characters (no forged lines), bounded length. */
