@@ -123,7 +123,7 @@ describe('enqueueing', () => {
         if (type === 'string') dump.push(String(await client.get(key)));
         else if (type === 'hash') dump.push(JSON.stringify(await client.hgetall(key)));
         else if (type === 'list') dump.push(JSON.stringify(await client.lrange(key, 0, -1)));
-        else if (type === 'zset') dump.push(JSON.stringify(await client.zrange(key, 0, -1)));
+        else if (type === 'zset') dump.push(JSON.stringify(await client.zrange(key, '0', '-1')));
         else if (type === 'stream') dump.push(JSON.stringify(await client.xrange(key, '-', '+')));
         else dump.push(`${key}:${type}`);
       }

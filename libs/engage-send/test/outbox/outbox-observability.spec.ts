@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { SpanAttributes } from '../../src/index.js';
 import { OutboxMetricNames, OutboxSpanAttributes } from '../../src/outbox/index.js';
 import type { EngageEmulator } from '../../src/testing/index.js';
-import { aMessage, SOURCE, startEmulator } from '../support/emulator.fixture.js';
+import { aMessage, startEmulator } from '../support/emulator.fixture.js';
 import { RedisServer } from '../support/redis-server.js';
 import { TelemetryFixture } from '../support/telemetry.fixture.js';
 import { openQueue, startReplica, waitFor, type Replica } from './outbox-kit.js';
