@@ -118,6 +118,41 @@ describe('outbox delivery', () => {
     expect(emulator.received).toBe(1);
   });
 
+  it('globalConcurrency holds across replicas: two workers of 5 never deliver more than 2 jobs at once', async () => {
+    emulator.injectFaults({ delayMs: 150 }, 12);
+    replica = await startReplica(redis.url, emulator, { worker: { concurrency: 5 }, globalConcurrency: 2 });
+    const other = await startReplica(redis.url, emulator, { worker: { concurrency: 5 }, globalConcurrency: 2 });
+    try {
+      expect(await queue.getGlobalConcurrency()).toBe(2);
+      for (let i = 0; i < 12; i++) await replica.outbox.status.markAsRead({ id: `gc-${i}` });
+      let most = 0;
+      await waitFor('all delivered', async () => {
+        const { active, completed } = await queue.getJobCounts('active', 'completed');
+        most = Math.max(most, active);
+        return completed === 12 ? true : undefined;
+      });
+      expect(most).toBe(2);
+      expect(emulator.requests).toHaveLength(12);
+    } finally {
+      await other.close();
+      await queue.removeGlobalConcurrency();
+    }
+  });
+
+  it('worker.limiter holds across replicas: at most `max` jobs start per period', async () => {
+    replica = await startReplica(redis.url, emulator, { worker: { limiter: { max: 4, durationMs: 1_000 } } });
+    const other = await startReplica(redis.url, emulator, { worker: { limiter: { max: 4, durationMs: 1_000 } } });
+    try {
+      const started = Date.now();
+      for (let i = 0; i < 9; i++) await replica.outbox.status.markAsRead({ id: `rl-${i}` });
+      await waitFor('all delivered', () => (emulator.requests.length === 9 ? true : undefined));
+      // 4 in the first second, 4 in the second, the 9th in the third.
+      expect(emulator.requests[8]!.receivedAt - started).toBeGreaterThanOrEqual(2_000);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a producer-only replica stores jobs and sends nothing; a worker replica delivers them', async () => {
     replica = await startReplica(redis.url, emulator, { worker: false });
     const { jobId } = await replica.outbox.status.markAsRead({ id: 'agent-msg-1' });
