@@ -24,7 +24,9 @@ import type { EngageSendConfig } from './options/resolved-config.js';
 import { abortableSleep } from './reliability/abortable-sleep.js';
 import { MIN_ATTEMPT_MS, resolveRetryPolicy, retryDelay, retryOptionProblems } from './reliability/retry-policy.js';
 import { AcquireRefusedError, SendLimiter } from './reliability/send-limiter.js';
-import { TypingPacer, type TypingTicket } from './reliability/typing-pacer.js';
+import type { EngageTypingPacer } from './reliability/engage-typing-pacer.js';
+import { TypingPacer } from './reliability/typing-pacer.js';
+import { TypingThreads } from './reliability/typing-threads.js';
 import { SendMetrics } from './metrics/send-metrics.js';
 import { errorType, SpanAttributes, SendTracer } from './tracing/send-span.js';
 
@@ -85,7 +87,9 @@ export class EngageSendService implements BeforeApplicationShutdown {
   private readonly tracer: SendTracer;
   private readonly metrics: SendMetrics;
   private readonly limiter: SendLimiter;
-  private readonly typingPacer: TypingPacer;
+  private typingPacer: EngageTypingPacer;
+  /** The thread of each content sent: a typing event naming only a message is paced with its thread. */
+  private readonly typingThreads = new TypingThreads(MAX_TYPING_THREADS);
   /** Aborted when the shutdown grace period ends: cancels whatever still runs. */
   private readonly shutdown = ((controller) => {
     // Every send in flight listens to it: that is not a leak, so no listener limit.
@@ -125,6 +129,15 @@ export class EngageSendService implements BeforeApplicationShutdown {
   /** Sends waiting for a slot (see `maxQueue`). */
   get queued(): number {
     return this.limiter.queued;
+  }
+
+  /**
+   * Replaces the pacer of `typing.start` (see `typingPacing`), e.g. with
+   * `engage-send/outbox`'s, which replicas share through Redis. Call it before
+   * the first typing event; events already admitted report to the old pacer.
+   */
+  useTypingPacer(pacer: EngageTypingPacer): void {
+    this.typingPacer = pacer;
   }
 
   /**
@@ -168,7 +181,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
   }
 
   /** A typing event's pacing key (bound: handed to `sendIds`). */
-  private readonly typingKey = (params: { thread_id?: unknown; in_reply_to_id?: unknown }): string => this.typingPacer.keyFor(params);
+  private readonly typingKey = (params: { thread_id?: unknown; in_reply_to_id?: unknown }): string => this.typingThreads.keyFor(params);
 
   private run<A extends EngageAction>(
     action: A,
@@ -180,13 +193,17 @@ export class EngageSendService implements BeforeApplicationShutdown {
     const started = performance.now();
     return this.tracer.inSendSpan(action, this.spanAttributes(action, ids), async (span) => {
       const context = { action, sourceId };
-      let ticket: TypingTicket | undefined;
+      // The pacer that admitted this start hears how it ended, even if replaced meanwhile.
+      const pacer = this.typingPacer;
+      let ticket: object | undefined;
       try {
         if (this.closing) throw new EngageShutdownError({ ...context, phase: 'refused' });
         if (options.retry !== undefined) this.checkCallRetry(options.retry, context);
         const body = serialise();
         if (action === 'typing.start' && this.config.typingPacing !== 'off') {
-          const admission = this.typingPacer.admit(ids.typingKey as string);
+          let admission = pacer.admit(ids.typingKey as string);
+          // The in-process pacer answers synchronously: only a shared one costs an await.
+          if (admission instanceof Promise) admission = await admission;
           if ('waitMs' in admission) {
             if (this.config.typingPacing === 'error') throw new EngageRateLimitError({ ...context, retryAfterMs: admission.waitMs });
             span.setAttribute(SpanAttributes.COALESCED, true);
@@ -195,12 +212,13 @@ export class EngageSendService implements BeforeApplicationShutdown {
           }
           ticket = admission;
         } else if (action === 'typing.stop') {
-          this.typingPacer.reset(ids.typingKey as string);
+          const reset = pacer.reset(ids.typingKey as string);
+          if (reset instanceof Promise) await reset;
         }
         const { status, attempts } = await this.deliver(action, body, options, started, span);
         span.setAttribute(SpanAttributes.HTTP_STATUS, status);
-        if (ticket) this.typingPacer.answered(ticket);
-        if (ids.threadId !== undefined && ids.contentId !== undefined) this.typingPacer.rememberThread(ids.contentId, ids.threadId);
+        if (ticket) pacer.answered(ticket);
+        if (ids.threadId !== undefined && ids.contentId !== undefined) this.typingThreads.remember(ids.contentId, ids.threadId);
         const durationMs = performance.now() - started;
         this.metrics.recordSend(action, 'success', durationMs / 1000);
         // Built only when someone reads it: this runs on every successful send.
@@ -209,7 +227,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
         }
         return { action, sourceId, status, attempts, coalesced: false, durationMs };
       } catch (error) {
-        if (ticket) this.typingPacer.failed(ticket);
+        if (ticket) pacer.failed(ticket);
         this.metrics.recordSend(action, 'failure', (performance.now() - started) / 1000, errorType(error));
         if (error instanceof EngageSendError) {
           span.setAttribute(SpanAttributes.ATTEMPTS, error.attempts);

@@ -50,6 +50,7 @@ export { EngageAbortedError, EngageQueueFullError, EngageShutdownError } from '.
 export { EngageAccessToken } from './options/engage-access-token.js';
 export { DEFAULT_RETRY_POLICY, type EngageRetryOptions } from './reliability/retry-policy.js';
 export type { TypingPacingMode } from './reliability/typing-pacer.js';
+export type { EngageTypingPacer, TypingWait } from './reliability/engage-typing-pacer.js';
 export { parseRetryAfter } from './errors/error-from-response.js';
 
 export { EngageSendErrorFilter } from './filters/engage-send-error.filter.js';

@@ -8,6 +8,8 @@
  */
 export type TypingPacingMode = 'coalesce' | 'error' | 'off';
 
+import type { EngageTypingPacer } from './engage-typing-pacer.js';
+
 /** One thread's pacing state. */
 interface TypingEntry {
   /** When the last `typing.start` was answered; `undefined` while it is in flight. */
@@ -32,39 +34,14 @@ export interface TypingTicket {
  * Map in order of last update; expired ones are swept from its front on every
  * admission, and past `maxEntries` the oldest are dropped.
  */
-export class TypingPacer {
+export class TypingPacer implements EngageTypingPacer<TypingTicket> {
   private readonly entries = new Map<string, TypingEntry>();
-  /** The thread of each content sent (message id → thread id), oldest forgotten beyond `maxEntries`. */
-  private readonly threadOfContent = new Map<string, string>();
 
   constructor(
     readonly windowMs: number,
     readonly maxEntries: number,
     private readonly now: () => number = Date.now,
   ) {}
-
-  /**
-   * Records the thread of a content sent, so a typing event that names only
-   * the content (`in_reply_to_id`) is paced with its thread, as Engage counts it.
-   */
-  rememberThread(contentId: string, threadId: string): void {
-    this.threadOfContent.delete(contentId);
-    this.threadOfContent.set(contentId, threadId);
-    if (this.threadOfContent.size > this.maxEntries) this.threadOfContent.delete(this.threadOfContent.keys().next().value as string);
-  }
-
-  /**
-   * The key a typing event is paced by: its thread — `thread_id` wins, as in
-   * Engage; else the thread of the content it answers, when known — or else
-   * the content itself.
-   */
-  keyFor(params: { thread_id?: unknown; in_reply_to_id?: unknown }): string {
-    // Read before validation (which refuses non-strings): never call a value's own methods.
-    if (typeof params.thread_id === 'string' && params.thread_id !== '') return `t:${params.thread_id}`;
-    const reply = typeof params.in_reply_to_id === 'string' ? params.in_reply_to_id : '';
-    const thread = this.threadOfContent.get(reply);
-    return thread === undefined ? `r:${reply}` : `t:${thread}`;
-  }
 
   /** Threads currently tracked. */
   get size(): number {

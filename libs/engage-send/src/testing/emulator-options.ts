@@ -38,7 +38,8 @@ export interface EngageEmulatorOptions {
   now?: () => number;
   /**
    * Called with one line per request accepted or refused (also injected faults
-   * and 404s). Lines never contain the access token or the signature.
+   * and 404s), e.g. `200 messages.create source=src id=890` for stored content.
+   * Lines never contain the access token or the signature.
    */
   logger?: (line: string) => void;
 }

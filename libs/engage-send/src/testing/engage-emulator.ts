@@ -260,7 +260,7 @@ export class EngageEmulator {
       });
       status = 200;
       body = 'ok';
-      line = `200 ${outcome.action} ${sourceForLog(sourceId)}`;
+      line = `200 ${outcome.action} ${sourceForLog(sourceId)}${idForLog(outcome.params)}`;
     } else {
       const { refusal, action, failure } = outcome;
       this.refused.push({
@@ -326,6 +326,11 @@ function decodePathSegment(segment: string): string {
 /** `source=<id>` for a log line. */
 function sourceForLog(sourceId: string): string {
   return `source=${safeForLog(sourceId)}`;
+}
+
+/** ` id=<content id>` of stored content (none for typing events), so a log shows what was stored. */
+function idForLog(params: Record<string, unknown>): string {
+  return typeof params.id === 'string' ? ` id=${safeForLog(params.id)}` : '';
 }
 
 /** Client-controlled text in a log line: no control characters (no forged lines), bounded length. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { TypingPacer, type TypingTicket } from '../../src/reliability/typing-pacer.js';
+import { TypingThreads } from '../../src/reliability/typing-threads.js';
 
 // The pacer alone, on a clock the test controls.
 
@@ -114,8 +115,8 @@ describe('TypingPacer', () => {
   });
 });
 
-describe('TypingPacer.keyFor: the thread a typing event is paced by', () => {
-  const pacer = new TypingPacer(2_000, 100);
+describe('TypingThreads.keyFor: the thread a typing event is paced by', () => {
+  const pacer = new TypingThreads(100);
 
   it('thread_id wins over in_reply_to_id (Engage’s rule)', () => {
     expect(pacer.keyFor({ thread_id: '42', in_reply_to_id: '890' })).toBe(pacer.keyFor({ thread_id: '42' }));
@@ -131,15 +132,15 @@ describe('TypingPacer.keyFor: the thread a typing event is paced by', () => {
   });
 
   it('an in_reply_to_id whose thread is known is paced with that thread', () => {
-    const known = new TypingPacer(2_000, 100);
-    known.rememberThread('msg-890', 'thread-42');
+    const known = new TypingThreads(100);
+    known.remember('msg-890', 'thread-42');
     expect(known.keyFor({ in_reply_to_id: 'msg-890' })).toBe(known.keyFor({ thread_id: 'thread-42' }));
     expect(known.keyFor({ in_reply_to_id: 'msg-unknown' })).not.toBe(known.keyFor({ thread_id: 'thread-42' }));
   });
 
   it('remembers a bounded number of threads, forgetting the oldest', () => {
-    const small = new TypingPacer(2_000, 3);
-    for (let i = 0; i < 10; i++) small.rememberThread(`m${i}`, `t${i}`);
+    const small = new TypingThreads(3);
+    for (let i = 0; i < 10; i++) small.remember(`m${i}`, `t${i}`);
     expect(small.keyFor({ in_reply_to_id: 'm0' })).toBe(small.keyFor({ in_reply_to_id: 'm0' }));
     expect(small.keyFor({ in_reply_to_id: 'm0' })).not.toBe(small.keyFor({ thread_id: 't0' }));
     expect(small.keyFor({ in_reply_to_id: 'm9' })).toBe(small.keyFor({ thread_id: 't9' }));
