@@ -4,7 +4,8 @@
  */
 export { EngageEmulator } from './engage-emulator.js';
 export type { EmulatorSource, EngageEmulatorOptions } from './emulator-options.js';
-export type { LoggedRequest, RecordedRequest, RefusedRequest } from './emulator-records.js';
+export { DEFAULT_EMULATOR_LIMITS, type EmulatorLimits } from './emulator-limits.js';
+export type { AcceptedSend, AsReceived, LoggedRequest, RecordedRequest, RefusedRequest } from './emulator-records.js';
 export type { EmulatorFault, FaultPicker } from './emulator-fault.js';
 export { randomFaults, seededRandom, type FaultRate } from './random-faults.js';
 export { ENGAGE_REFUSALS, structuredContentAttributeEmpty, type EngageRefusal } from './engage-refusals.js';
