@@ -29,7 +29,9 @@ export interface EmulatorLimits {
    * Time a client has to send a whole request, headers and body, in ms; then
    * 408 (when no answer has started) and the connection is closed. A body the
    * emulator does not want (404, 413) is also read for at most this long, and
-   * at most 4 × 20 MiB of it. Default 30 000. Must not be below `headersTimeoutMs`.
+   * at most 4 × 20 MiB of it. A `delayMs` fault counts too when the body is
+   * too large to arrive before it is read. Default 30 000. Must not be below
+   * `headersTimeoutMs`.
    */
   requestTimeoutMs?: number;
 }

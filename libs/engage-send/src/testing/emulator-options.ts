@@ -37,4 +37,11 @@ export interface EngageEmulatorOptions {
   logger?: (line: string) => void;
   /** How much it keeps and how long it waits; see {@link EmulatorLimits}. Defaults: `DEFAULT_EMULATOR_LIMITS`. */
   limits?: EmulatorLimits;
+  /**
+   * Let the process exit while the emulator still listens (Node's
+   * `server.unref()`). Default `false`. `EngageSendTestingModule` sets it, so
+   * an emulator whose testing module never closed (say `compile()` threw)
+   * does not keep Jest from exiting.
+   */
+  unref?: boolean;
 }

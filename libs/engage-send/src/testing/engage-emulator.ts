@@ -81,6 +81,7 @@ export class EngageEmulator {
   private readonly faults = new FaultSchedule();
   private readonly now: () => number;
   private readonly logger: ((line: string) => void) | undefined;
+  private readonly unref: boolean;
   /** Fault delays in progress, so `stop()` can end them at once instead of waiting them out. */
   private readonly delays = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   private server: Server | undefined;
@@ -94,6 +95,7 @@ export class EngageEmulator {
     this.logList = new BoundedRecordList(this.log, this.limits.maxEntries);
     this.now = options.now ?? Date.now;
     this.logger = options.logger;
+    this.unref = options.unref === true;
     this.typing = new TypingRateLimiter(options.typingWindowMs ?? DEFAULT_TYPING_WINDOW_MS);
     this.processor = new SendRequestProcessor(this.sources, this.typing, this.now);
     for (const source of options.sources) this.addSource(source);
@@ -131,6 +133,7 @@ export class EngageEmulator {
       this.server = undefined;
       throw error;
     }
+    if (this.unref) server.unref();
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     this.url = `http://${shownHost}:${address.port}`;
