@@ -29,7 +29,7 @@ export class BoundedRecordList<T extends object> {
   push(item: T, bytes = 0): void {
     this.added += 1;
     this.items.push(item);
-    this.sizes.set(item, bytes);
+    if (bytes > 0) this.sizes.set(item, bytes);
     this.bytes += bytes;
     let drop = 0;
     const excess = this.items.length - this.maxEntries;

@@ -39,6 +39,13 @@ describe('EngageEmulator record limits', () => {
     expect([emulator.received, emulator.acceptedCount, emulator.refusedCount, requests.length]).toEqual([0, 0, 0, 0]);
   });
 
+  it('drops the oldest records past maxRecordedBytes, but never the newest', async () => {
+    const { emulator, baseUrl } = await pool.start({ limits: { maxRecordedBytes: 1 } });
+    for (const id of ['a', 'b', 'c']) await post(baseUrl, markRead(id));
+    expect(emulator.requests.map((request) => request.params['id'])).toEqual(['c']);
+    expect(emulator.acceptedCount).toBe(3);
+  });
+
   it('keeps a body up to maxKeptBodyBytes whole, and a larger one by size, digest and short top-level values', async () => {
     const { emulator, baseUrl } = await pool.start({ limits: { maxKeptBodyBytes: 10_000 } });
     const small = messageOfSize(10_000, 'small');
