@@ -18,9 +18,21 @@ import { messageOfSize, post, runConcurrently } from './emulator-test-kit.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SOURCE = { id: 'cli-source', accessToken: 'cli-token' };
-const MEMORY_PROBE = `data:text/javascript,${encodeURIComponent(
-  "process.channel?.unref(); process.on('message', () => { globalThis.gc(); globalThis.gc(); process.send(process.memoryUsage()); });",
-)}`;
+// Collects until two readings agree (Buffer memory is freed on a background thread), as retainedBytes() does.
+const MEMORY_PROBE = `data:text/javascript,${encodeURIComponent(`
+  process.channel?.unref();
+  process.on('message', async () => {
+    let previous = NaN;
+    let usage;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      globalThis.gc();
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      usage = process.memoryUsage();
+      if (Math.abs(usage.heapUsed + usage.external - previous) < 256 * 1024) break;
+      previous = usage.heapUsed + usage.external;
+    }
+    process.send(usage);
+  });`)}`;
 
 let scratch: string;
 let child: ChildProcess;

@@ -20,9 +20,9 @@ describe('EngageEmulator memory, embedded', () => {
   it('keeps large valid bodies by size and digest, not their bytes: 12 × 16 MB retain almost nothing', async () => {
     const { emulator, baseUrl } = await pool.start();
     const body = messageOfSize(16_000_000);
-    const before = retainedBytes();
+    const before = await retainedBytes();
     for (let i = 0; i < 12; i++) expect((await post(baseUrl, body)).body).toBe('ok');
-    const grown = retainedBytes() - before;
+    const grown = (await retainedBytes()) - before;
 
     // Kept whole, 12 × 16 MB would be ~380 MB (the bytes, and the same again as a parsed string).
     expect(grown).toBeLessThan(24e6);
@@ -36,9 +36,9 @@ describe('EngageEmulator memory, embedded', () => {
     const body = `{"action":"messages.create","params":{"id":"m","thread_id":"t","author":{"id":"1","screenname":"A"},"body":"x","extra":${filler}}}`;
     const budget = 16 * 1024 * 1024;
     const { emulator, baseUrl } = await pool.start({ limits: { maxRecordedBytes: budget } });
-    const before = retainedBytes();
+    const before = await retainedBytes();
     for (let i = 0; i < 20; i++) expect((await post(baseUrl, body)).body).toBe('ok');
-    const grown = retainedBytes() - before;
+    const grown = (await retainedBytes()) - before;
 
     // All 20 kept would be ~130 MB; the budget keeps the latest two.
     expect(grown).toBeLessThan(budget + 8e6);
@@ -51,13 +51,13 @@ describe('EngageEmulator memory, embedded', () => {
     const { emulator, baseUrl } = await pool.start();
     const agent = new Agent({ keepAlive: true, maxSockets: 16 });
     const longPath = `/${'p'.repeat(8_000)}`;
-    const before = retainedBytes();
+    const before = await retainedBytes();
     await runConcurrently(12_000, 16, async (i) => {
       const answer = await post(baseUrl, '', { method: 'GET', path: `${longPath}/${i}`, agent });
       if (answer.status !== 404) throw new Error(`request ${i} answered ${answer.status}`);
     });
     agent.destroy();
-    const grown = retainedBytes() - before;
+    const grown = (await retainedBytes()) - before;
 
     // Every path kept whole would be 12 000 × 8 KB = 96 MB.
     expect(grown).toBeLessThan(24e6);
@@ -73,9 +73,9 @@ describe('EngageEmulator memory, embedded', () => {
     const { emulator, baseUrl } = await pool.start();
     const user = (id: string) => ({ id, screenname: 'P', created_at: '2019-11-07', updated_at: '2019-11-07', puppetizable: true });
     const longId = (i: number) => `${i}-${'u'.repeat(2_000_000)}`;
-    const before = retainedBytes();
+    const before = await retainedBytes();
     for (let i = 0; i < 24; i++) expect((await post(baseUrl, envelope('users.create', user(longId(i))))).body).toBe('ok');
-    const grown = retainedBytes() - before;
+    const grown = (await retainedBytes()) - before;
 
     expect(grown).toBeLessThan(12e6);
     // Still exact: the first of those users is puppetizable, an unknown one is not.
