@@ -6,7 +6,8 @@ import type { EngageEmulator } from 'engage-send/testing';
 import { demoConfig, type DemoConfig } from './demo-config.js';
 import { EmbeddedEmulatorModule } from './embedded-emulator.module.js';
 import type { EngageConnection } from './engage-connection.interface.js';
-import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
+import { DemoOutboxModule } from './outbox/demo-outbox.module.js';
+import { appControllers } from './outbox/demo-controllers-with-outbox.js';
 
 /** What the demo app is built from. */
 export interface DemoAppOptions {
@@ -14,6 +15,8 @@ export interface DemoAppOptions {
   readonly engage: EngageConnection;
   /** The emulator `bootstrap` started in-process, if any: stopped when the app shuts down. */
   readonly embeddedEmulator?: EngageEmulator;
+  /** Redis for the outbox (`REDIS_URL`): content routes then enqueue and answer 202. */
+  readonly redisUrl?: string;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface DemoAppOptions {
  */
 @Module({})
 export class AppModule {
-  static register({ engage, embeddedEmulator }: DemoAppOptions): DynamicModule {
+  static register({ engage, embeddedEmulator, redisUrl }: DemoAppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -40,8 +43,9 @@ export class AppModule {
           }),
         }),
         ...(embeddedEmulator ? [EmbeddedEmulatorModule.register(embeddedEmulator)] : []),
+        ...(redisUrl ? [DemoOutboxModule.register(redisUrl)] : []),
       ],
-      controllers: [...DEMO_CONTROLLERS],
+      controllers: [...appControllers(redisUrl !== undefined)],
       // Every route answers EngageSendErrors the same way: 400 with the failing
       // fields, 413, 422, 429 with Retry-After, 502/503/504 for upstream trouble.
       providers: [{ provide: APP_FILTER, useClass: EngageSendErrorFilter }],

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-import type { EngageActionParamsMap } from '../actions/action-params.map.js';
-import type { EngageAction } from '../actions/engage-action.js';
+import type { EngageActionParamsMap } from '../dto/action-params.map.js';
+import type { EngageAction } from '../contract/index.js';
 import type { EmulatorFault } from './emulator-fault.js';
 
 /** A Send API request the emulator accepted (answered, or would have answered, 200 `ok`). */
@@ -42,6 +42,10 @@ export interface RefusedRequest {
   status: number;
   /** The answered body: Engage's message. */
   message: string;
+  /** The field at fault, when the params broke a rule of the contract, e.g. `params.author.id` (cut at 1 024 characters, then `…`). */
+  field?: string;
+  /** The rule it broke, e.g. `isDefined`, `maxLength` (see the client's `EngageFieldError.constraints`). */
+  rule?: string;
 }
 
 /** One HTTP request that reached the server, whatever its path or outcome. */

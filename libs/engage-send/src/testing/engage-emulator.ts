@@ -1,8 +1,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { EngageAction } from '../actions/engage-action.js';
-import { MAX_BODY_BYTES } from '../errors/payload-too-large.error.js';
+import { MAX_BODY_BYTES, TYPING_WINDOW_MS, type EngageAction } from '../contract/index.js';
 import { buildAcceptedRecord } from './accepted-record.js';
 import { BoundedRecordList } from './bounded-record-list.js';
 import { toEmulatedSource, type EmulatedSource } from './emulated-source.js';
@@ -19,7 +18,6 @@ import { TypingRateLimiter } from './typing-rate-limiter.js';
 
 /** `POST /realtime/sdk/{source_id}`: one non-empty path segment after the prefix. */
 const SEND_ROUTE = /^\/realtime\/sdk\/([^/]+)$/;
-const DEFAULT_TYPING_WINDOW_MS = 2_000;
 const TEXT_PLAIN = 'text/plain; charset=utf-8';
 /** Bytes of an oversized body read and thrown away before the socket is cut; see `BodyReadLimits.maxDiscardBytes`. */
 const MAX_DISCARD_BYTES = 4 * MAX_BODY_BYTES;
@@ -96,8 +94,8 @@ export class EngageEmulator {
     this.now = options.now ?? Date.now;
     this.logger = options.logger;
     this.unref = options.unref === true;
-    this.typing = new TypingRateLimiter(options.typingWindowMs ?? DEFAULT_TYPING_WINDOW_MS);
-    this.processor = new SendRequestProcessor(this.sources, this.typing, this.now);
+    this.typing = new TypingRateLimiter(options.typingWindowMs ?? TYPING_WINDOW_MS);
+    this.processor = new SendRequestProcessor(this.sources, this.typing, this.now, options.strict === true);
     for (const source of options.sources) this.addSource(source);
   }
 
@@ -213,14 +211,17 @@ export class EngageEmulator {
     this.sources.set(emulated.id, emulated);
   }
 
-  /** Clears records, log, pending faults and the picker, typing state and the users registered as puppetizable. */
+  /** Clears records, log, pending faults and the picker, typing state, the users registered as puppetizable and the threads of stored contents. */
   reset(): void {
     this.acceptedList.clear();
     this.refusedList.clear();
     this.logList.clear();
     this.faults.clear();
     this.typing.clear();
-    for (const source of this.sources.values()) source.puppetizableUserIds.clear();
+    for (const source of this.sources.values()) {
+      source.puppetizableUserIds.clear();
+      source.threadOfContent.clear();
+    }
   }
 
   /**
@@ -331,11 +332,16 @@ export class EngageEmulator {
       this.acceptedList.push(record, bytes);
       status = 200;
       body = 'ok';
-      line = `200 ${outcome.action} ${sourceForLog(sourceId)}`;
+      line = `200 ${outcome.action} ${sourceForLog(sourceId)}${idForLog(outcome.params)}`;
     } else {
-      const { refusal } = outcome;
-      const action = outcome.action === undefined ? undefined : keptText(outcome.action, MAX_KEPT_ACTION_CHARS);
-      this.refusedList.push(action === undefined ? { sourceId: recordedSourceId, ...refusal } : { sourceId: recordedSourceId, action, ...refusal });
+      const { refusal, action, failure } = outcome;
+      this.refusedList.push({
+        sourceId: recordedSourceId,
+        ...(action === undefined ? {} : { action: keptText(action, MAX_KEPT_ACTION_CHARS) }),
+        ...refusal,
+        // The path names the client's keys, which may be of any length.
+        ...(failure === undefined ? {} : { field: keptText(failure.path, MAX_KEPT_PATH_CHARS), rule: failure.rule }),
+      });
       status = refusal.status;
       body = refusal.message;
       line = `${refusal.status} ${refusal.message} ${sourceForLog(sourceId)}${outcome.action === undefined ? '' : ` action=${safeForLog(outcome.action)}`}`;
@@ -393,4 +399,9 @@ function decodePathSegment(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** ` id=<content id>` of stored content (none for typing events), so a log shows what was stored. */
+function idForLog(params: Record<string, unknown>): string {
+  return typeof params.id === 'string' ? ` id=${safeForLog(params.id)}` : '';
 }

@@ -25,7 +25,7 @@ describe('EngageEmulator log lines', () => {
     expect(lines).toEqual([
       `404 Not found GET /${'p'.repeat(63)}…(8001 chars)`,
       `422 Source not found source=${'s'.repeat(64)}…(8000 chars)`,
-      `422 Invalid action source=${SOURCE.id} action=${'a'.repeat(64)}…(1000000 chars)`,
+      expect.stringMatching(new RegExp(`^422 Invalid action source=${SOURCE.id} action=a{64}…\\(\\d+ chars\\)$`)),
       `500 internal emulator error: picker failed: ${'e'.repeat(160 - 'picker failed: '.length)}…(100015 chars)`,
     ]);
     for (const line of lines.slice(0, 3)) expect(line).not.toMatch(/(.)\1{64}/);

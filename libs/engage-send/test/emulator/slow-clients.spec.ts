@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 
 import { afterEach, describe, expect, it } from '@jest/globals';
 
-import { MAX_BODY_BYTES } from '../../src/errors/payload-too-large.error.js';
+import { MAX_BODY_BYTES } from '../../src/contract/index.js';
 import { EmulatorPool, envelope, post, SOURCE } from './emulator-test-kit.js';
 
 const pool = new EmulatorPool();

@@ -130,7 +130,7 @@ describe('EngageSendTestingModule', () => {
     const error = await engage.status.markAsRead({ id: 'm1' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EngageInvalidActionError);
     expect((error as EngageInvalidActionError).attempts).toBe(1);
-    expect(lines).toEqual(['200 messages.create source=test-source', '422 Invalid action source=test-source action=status.mark_as_read']);
+    expect(lines).toEqual(['200 messages.create source=test-source id=m1', '422 Invalid action source=test-source action=status.mark_as_read']);
   });
 
   it('does not hold the process open when compile() fails after the emulator started', async () => {
