@@ -26,7 +26,7 @@ it('a body of exactly 20 971 520 bytes is sent and accepted', async () => {
   const params = messageOfBytes(MAX_BODY_BYTES);
   await fixture.engage.messages.create(params as never);
   expect(fixture.emulator.requests).toHaveLength(1);
-  expect(fixture.emulator.requests[0].rawBody.length).toBe(MAX_BODY_BYTES);
+  expect(fixture.emulator.requests[0].bodyBytes).toBe(MAX_BODY_BYTES);
 });
 
 it('one byte more is refused locally with the payload-too-large error, nothing sent', async () => {
