@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { context as otelContext, type Span } from '@opentelemetry/api';
+import type { SendBody } from './body/sliced-body.js';
 import { isEngageAction, TYPING_WINDOW_MS, type EngageAction } from './contract/index.js';
 import type { EngageActionParamsMap } from './dto/action-params.map.js';
 import { ENGAGE_HTTP, ENGAGE_SEND_CONFIG } from './engage-send.constants.js';
@@ -149,7 +150,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
    * @throws EngageValidationError / EngagePayloadTooLargeError, as `send` would (nothing is sent).
    */
   prepare<A extends EngageAction>(action: A, params: EngageActionParamsMap[A]): PreparedSend<A> {
-    return { action, body: this.serialise(action, params), ...sendIds(action, params, this.typingKey) };
+    return { action, body: this.serialise(action, params).toString(), ...sendIds(action, params, this.typingKey) };
   }
 
   /**
@@ -312,8 +313,8 @@ export class EngageSendService implements BeforeApplicationShutdown {
     return { action, sourceId: this.config.sourceId, attempts, endpoint: this.config.endpoint, timeoutMs };
   }
 
-  /** Validates, then serialises once: the returned string is what is signed and sent. */
-  private serialise(action: EngageAction, params: unknown): string {
+  /** Validates, then serialises once: the returned body is what is signed and sent. */
+  private serialise(action: EngageAction, params: unknown): SendBody {
     const context = { action, sourceId: this.config.sourceId };
     if (!isEngageAction(action)) {
       throw new EngageValidationError([{ path: 'action', constraints: { isEngageAction: `action must be a Send API action (got ${String(action).slice(0, 40)})` } }], context);

@@ -1,3 +1,4 @@
+import { SlicedBody, type SendBody } from './body/sliced-body.js';
 import { MAX_BODY_BYTES, type EngageAction } from './contract/index.js';
 import type { EngageErrorContext } from './errors/engage-send.error.js';
 import { EngagePayloadTooLargeError } from './errors/payload-too-large.error.js';
@@ -39,13 +40,21 @@ export function sendIds(action: string, params: unknown, typingKey: (params: { t
 }
 
 /**
- * Serialises validated params, once: the returned string is what is signed and
- * sent, byte for byte.
+ * Serialises validated params, once: the text that is signed and sent, byte
+ * for byte — whole, or in slices when the params hold a string longer than
+ * one slice (an attachment's content), so that a large message is never
+ * copied whole (see `body/sliced-body.ts`).
  *
  * @throws EngagePayloadTooLargeError when it is over Engage's 20 971 520 bytes (nothing is sent).
  */
-export function serialiseSend(action: EngageAction, params: object, context: EngageErrorContext): string {
-  const body = JSON.stringify({ action, params });
+export function serialiseSend(action: EngageAction, params: object, context: EngageErrorContext): SendBody {
+  const value = { action, params };
+  const sliced = SlicedBody.of(value);
+  if (sliced !== undefined) {
+    if (sliced.bytes > MAX_BODY_BYTES) throw new EngagePayloadTooLargeError({ ...context, bodyBytes: sliced.bytes });
+    return sliced;
+  }
+  const body = JSON.stringify(value);
   // Engage's limit is in bytes, a string's length in UTF-16 units: skip the
   // count when even 3 bytes per unit (UTF-8's worst case) fits.
   if (body.length * 3 > MAX_BODY_BYTES) {

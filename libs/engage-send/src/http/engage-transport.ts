@@ -1,7 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { Readable } from 'node:stream';
 import type { KeyObject } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
 import type { Dispatcher } from 'undici';
+import { SlicedBody, type SendBody } from '../body/sliced-body.js';
+import { BODY_SLICE_UNITS } from '../body/text-slices.js';
 import { SIGNATURE_HEADER, signBody } from '../signing/sign-body.js';
 import type { AxiosCustomisation } from './axios-customisation.js';
 import { exchange } from './exchange.js';
@@ -87,24 +90,33 @@ export class EngageTransport {
 
   /**
    * Signs and POSTs `body` — the serialised send, sent byte for byte — and
-   * resolves with Engage's answer, whatever its status.
+   * resolves with Engage's answer, whatever its status. A body over one slice
+   * is signed, then streamed, slice by slice (see `body/sliced-body.ts`).
    *
    * @throws ExchangeFailure, or on the axios path an `AxiosError` wrapping one (or thrown by axios or an interceptor of the app's).
    */
-  post(body: string, options: EngagePostOptions): Promise<EngageAnswer> {
+  post(body: SendBody, options: EngagePostOptions): Promise<EngageAnswer> {
     return this.route.customisation.untouched ? this.postDirect(body, options) : this.postViaAxios(body, options);
   }
 
-  private postDirect(text: string, options: EngagePostOptions): Promise<EngageAnswer> {
+  private postDirect(text: SendBody, options: EngagePostOptions): Promise<EngageAnswer> {
     this.stats.direct++;
-    // Encoded once: the HMAC and the socket read the same bytes.
-    const body = Buffer.from(text, 'utf8');
     const headers = this.fixedHeaders.slice();
     const extra = options.headers;
     if (extra !== undefined) {
       for (const name in extra) if (!RESERVED_HEADERS.has(name.toLowerCase())) headers.push(name, extra[name]!);
     }
-    headers.push(SIGNATURE_HEADER, signBody(body, this.route.signingKey));
+    let body: Buffer | Readable;
+    if (typeof text === 'string' && text.length <= BODY_SLICE_UNITS) {
+      // Encoded once: the HMAC and the socket read the same bytes.
+      body = Buffer.from(text, 'utf8');
+      headers.push(SIGNATURE_HEADER, signBody(body, this.route.signingKey));
+    } else {
+      // Walked twice, a slice at a time: for the signature, then for the socket. The length is declared (no chunked framing).
+      const sliced = typeof text === 'string' ? SlicedBody.ofText(text) : text;
+      headers.push(SIGNATURE_HEADER, signBody(sliced.slices(), this.route.signingKey), 'Content-Length', String(sliced.bytes));
+      body = Readable.from(utf8(sliced.slices()), { objectMode: false });
+    }
     return exchange(
       this.route.dispatcher,
       { origin: this.origin, path: this.path, method: 'POST', headers, body },
@@ -112,10 +124,13 @@ export class EngageTransport {
     );
   }
 
-  /** The body goes to axios as a string: the app's interceptors see JSON text, the signing interceptor signs what they leave. */
-  private async postViaAxios(body: string, options: EngagePostOptions): Promise<EngageAnswer> {
+  /**
+   * The body goes to axios as one string (a sliced one is joined): the app's
+   * interceptors see JSON text, the signing interceptor signs what they leave.
+   */
+  private async postViaAxios(body: SendBody, options: EngagePostOptions): Promise<EngageAnswer> {
     this.stats.viaAxios++;
-    const response = await this.route.instance.post<unknown>(this.route.endpoint.href, body, {
+    const response = await this.route.instance.post<unknown>(this.route.endpoint.href, body.toString(), {
       timeout: options.timeoutMs,
       signal: options.signal,
       headers: options.headers === undefined ? undefined : withoutReserved(options.headers),
@@ -126,6 +141,11 @@ export class EngageTransport {
       text: typeof response.data === 'string' ? response.data : '',
     };
   }
+}
+
+/** Text slices as UTF-8 bytes, one at a time. */
+function* utf8(slices: Iterable<string>): Generator<Buffer, void, undefined> {
+  for (const slice of slices) yield Buffer.from(slice, 'utf8');
 }
 
 function withoutReserved(headers: Readonly<Record<string, string>>): Record<string, string> {
