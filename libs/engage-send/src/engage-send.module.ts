@@ -1,5 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { HttpService } from '@nestjs/axios';
+import { DiscoveryModule } from '@nestjs/core';
 import { ENGAGE_HTTP_SERVICE, ENGAGE_SEND_CONFIG, ENGAGE_SEND_SERVICE_INSTANCE } from './engage-send.constants.js';
 import {
   ConfigurableModuleClass,
@@ -11,6 +12,7 @@ import { createEngageHttpService, destroyEngageHttpService } from './http/create
 import type { EngageSendModuleOptions } from './options/engage-send-module-options.interface.js';
 import { resolveEngageSendConfig } from './options/resolve-config.js';
 import type { EngageSendConfig } from './options/resolved-config.js';
+import { SourceEndpointHost } from './source-endpoint/source-endpoint.host.js';
 
 /**
  * Pushes content to RingCentral Engage Digital through the Source SDK Send API.
@@ -24,6 +26,8 @@ import type { EngageSendConfig } from './options/resolved-config.js';
  * module is created, so a misconfiguration stops the app at bootstrap.
  */
 @Module({
+  // Discovery finds the @OnEngageCall handlers of the source endpoint.
+  imports: [DiscoveryModule],
   providers: [
     {
       provide: ENGAGE_SEND_CONFIG,
@@ -36,6 +40,7 @@ import type { EngageSendConfig } from './options/resolved-config.js';
       inject: [ENGAGE_SEND_CONFIG],
     },
     { provide: ENGAGE_SEND_SERVICE_INSTANCE, useClass: EngageSendService },
+    SourceEndpointHost,
   ],
 })
 export class EngageSendModule extends ConfigurableModuleClass implements OnApplicationShutdown {

@@ -5,6 +5,7 @@ import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
 import { RESERVED_HEADERS } from '../http/engage-transport.js';
 import { resolveRetryPolicy, retryOptionProblems } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
+import { resolveEndpointOptions } from '../source-endpoint/resolve-endpoint-options.js';
 import { EngageAccessToken } from './engage-access-token.js';
 import type { EngageSendModuleOptions } from './engage-send-module-options.interface.js';
 import { EngageSendOptionsError } from './engage-send-options.error.js';
@@ -117,6 +118,7 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
   }
   problems.push(...retryOptionProblems(options.retry));
   problems.push(...headerProblems(headers));
+  const sourceEndpoint = resolveEndpointOptions(options.endpoint, problems);
   if (problems.length > 0 || !url) throw new EngageSendOptionsError(problems, name);
 
   const root = url.href.replace(/\/+$/, '');
@@ -136,6 +138,7 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
     typingPacing,
     headers: Object.freeze({ ...headers }),
     tracing: Object.freeze({ ...options.tracing }),
+    sourceEndpoint,
   });
 }
 
