@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { Body, Controller, Module, Post, type INestApplication, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { request } from 'undici';
@@ -113,7 +114,7 @@ describe.each(PLATFORMS)('source endpoint on %s', (_platform, adapter) => {
         yield Buffer.from(body.slice(0, 10));
         yield Buffer.from(body.slice(10));
       };
-      const answer = await request(`${url}/engage`, { method: 'POST', headers: { 'x-smccsdk-signature': hmacHex(body) }, body: chunks() });
+      const answer = await request(`${url}/engage`, { method: 'POST', headers: { 'x-smccsdk-signature': hmacHex(body) }, body: Readable.from(chunks()) });
       const bytes = Buffer.from(await answer.body.arrayBuffer());
       expect(answer.statusCode).toBe(200);
       expect(answer.headers['x-smccsdk-signature']).toBe(hmacHex(bytes));
@@ -154,7 +155,7 @@ describe.each(PLATFORMS)('source endpoint on %s', (_platform, adapter) => {
       const chunks = async function* () {
         for (let i = 0; i < 64; i++) yield Buffer.alloc(1024, 'a');
       };
-      const answer = await request(`${url}/engage`, { method: 'POST', headers: { 'x-smccsdk-signature': hmacHex('x') }, body: chunks() }).catch(
+      const answer = await request(`${url}/engage`, { method: 'POST', headers: { 'x-smccsdk-signature': hmacHex('x') }, body: Readable.from(chunks()) }).catch(
         (error: unknown) => error as Error,
       );
       // The endpoint answers and closes the connection without reading the rest: the
