@@ -35,3 +35,4 @@ export {
 } from './engage-endpoint-client.js';
 export { EngageEndpointCallError } from './endpoint-call.error.js';
 export { declaredSendActions, declaredSource, readImplementationInfo, type DeclaredImplementation } from './implementation-info-declaration.js';
+export { ENDPOINT_COMMAND_USAGE, runEndpointCommand } from './run-endpoint-command.js';
