@@ -8,14 +8,16 @@ import type { QueuingUpdateCallDto } from './dto/queuing-update-call.dto.js';
 import type { EngageCall } from './engage-call.interface.js';
 import type { EngageCallAction, QUEUING_UPDATE } from './engage-call-action.js';
 
-/** A content as the integration describes it to Engage (the shapes of the Send API's objects). */
-export type EngageContent = Readonly<Record<string, unknown>>;
+/**
+ * A content as the integration describes it to Engage (the shapes of the
+ * Send API's objects): any object, an interface of the app's included.
+ */
+export type EngageContent = object;
 
-/** The answer to `<object>.create`: at least the new content's id on the integration's side. */
+/** The answer to `<object>.create`: the created content, at least its new id on the integration's side. */
 export interface EngageCreatedContent {
   /** The integration's own, fresh id for the content (not the `in_reply_to_id`). */
   readonly id: string;
-  readonly [field: string]: unknown;
 }
 
 /** The params a handler of `A` receives. */
