@@ -5,13 +5,14 @@
  *
  *   npm run bench                 # full run, a few minutes
  *   BENCH_QUICK=1 npm run bench   # quick run
+ *   BENCH_QUICK=1 BENCH_SKIP=throughput,large,soak npm run bench   # only the source endpoint's row
  *   BENCH_PROFILE=1 npm run bench # also CPU profiles of engage-send's measured sends (bench/results/profile/);
  *                                 # BENCH_PROFILE=engage-send,engage-send+otel for several variants
  *
  * Settings (environment): BENCH_ROUNDS, BENCH_SENDS, BENCH_WARMUP,
  * BENCH_CONCURRENCY, BENCH_VARIANTS, BENCH_MIXES, BENCH_LARGE_BYTES,
  * BENCH_LARGE_REPS, BENCH_SOAK_SENDS, BENCH_SOAK_SECONDS, BENCH_SKIP
- * (throughput,large,soak), BENCH_OUT (the JSON file; default
+ * (throughput,large,soak,endpoint), BENCH_OUT (the JSON file; default
  * bench/results/latest.json).
  *
  * Every measurement runs in a fresh client process (bench/client.js): the
@@ -36,7 +37,7 @@ const log = (line) => process.stderr.write(`${line}\n`);
 
 const server = await startServer({ token });
 const target = { origin: server.origin, sourceId, token, connections: config.concurrency };
-const raw = { throughput: [], large: [], soak: undefined };
+const raw = { throughput: [], large: [], soak: undefined, endpoint: [] };
 const started = performance.now();
 let profile;
 try {
@@ -62,6 +63,11 @@ try {
   if (!config.skip.includes('soak')) {
     log(`long run: up to ${config.soakSends} sends or ${config.soakSeconds} s`);
     raw.soak = await runClient({ kind: 'soak', sends: config.soakSends, maxSeconds: config.soakSeconds, concurrency: config.concurrency, target });
+  }
+  if (!config.skip.includes('endpoint')) {
+    log(`source endpoint: implementation.info and agent replies, ${config.sends} calls per route and round, against a bare Nest route`);
+    const result = await runClient({ kind: 'endpoint', requests: config.sends, warmup: config.warmup, concurrency: config.concurrency, rounds: config.rounds, token });
+    raw.endpoint = result.runs;
   }
   if (config.profile.length > 0) {
     const dir = join(here, 'results', 'profile');

@@ -9,6 +9,7 @@ import { Pool } from 'undici';
 import { median, runLoad } from './load.js';
 import { largeParams, paramsPool } from './messages.js';
 import { createVariant } from './variants.js';
+import { runEndpointTask } from './endpoint-task.js';
 
 const gc = () => globalThis.gc?.();
 const mib = (bytes) => bytes / (1024 * 1024);
@@ -183,6 +184,8 @@ export function runTask(task) {
       return runLargeTask(task);
     case 'soak':
       return runSoakTask(task);
+    case 'endpoint':
+      return runEndpointTask(task);
     default:
       throw new Error(`unknown task ${task.kind}`);
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, type ClassTransformOptions } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
+import { CompiledChecker } from '../actions/validation/compiled-checker.js';
 import { FieldErrorCollector } from '../actions/validation/field-errors.js';
 import { isObjectValue } from '../actions/validation/basic-rules.decorators.js';
 import type { EngageFieldError } from '../errors/validation.error.js';
@@ -47,6 +48,16 @@ const VALIDATOR_OPTIONS: ValidatorOptions = {
   forbidUnknownValues: true,
   validationError: { target: false, value: false },
 };
+const TRANSFORM_OPTIONS: ClassTransformOptions = { enableImplicitConversion: false, exposeDefaultValues: false };
+
+// Valid params (nearly every call) are accepted by the checker the send side
+// uses, compiled from the same decorators; anything else goes through
+// class-transformer + class-validator, which give the errors.
+const checker = new CompiledChecker({
+  validatorOptions: VALIDATOR_OPTIONS,
+  transformOptions: TRANSFORM_OPTIONS,
+  roots: [...Object.values(AGENT_CONTENT_DTOS), ListCallDto, ContentIdCallDto, CustomActionCallDto, QueuingUpdateCallDto],
+});
 
 /** Outcome of {@link validateCallParams}: the params as a DTO instance, or every field error. */
 export type CallParamsValidation = { ok: true; value: object } | { ok: false; errors: EngageFieldError[] };
@@ -60,7 +71,9 @@ export function validateCallParams(call: ParsedCallAction, params: unknown): Cal
   if (dto === undefined) return { ok: true, value: {} };
   const given = params ?? {};
   if (!isObjectValue(given)) return { ok: false, errors: [{ path: 'params', constraints: { isObject: 'params must be an object' } }] };
-  const instance = plainToInstance(dto, given, { enableImplicitConversion: false, exposeDefaultValues: false });
+  const accepted = checker.accept(dto, given);
+  if (accepted !== undefined) return { ok: true, value: accepted };
+  const instance = plainToInstance(dto, given, TRANSFORM_OPTIONS);
   const failures = validateSync(instance, VALIDATOR_OPTIONS);
   if (failures.length === 0) return { ok: true, value: instance };
   const errors = new FieldErrorCollector();

@@ -29,8 +29,11 @@ export interface EndpointRequest {
 /** Longest refusal text: the failing fields of a malformed call, no more. */
 const MAX_REFUSAL_CHARS = 1024;
 
-// Keys JSON.parse keeps as own properties but class-transformer would assign as a prototype.
+// JSON.parse keeps a "__proto__" key as an own property, which copying into a DTO
+// would turn into a prototype: dropped. Only a body that could spell it (plainly
+// or with \u escapes) pays for the reviver.
 const dropPrototypeKeys = (key: string, value: unknown): unknown => (key === '__proto__' ? undefined : value);
+const parseJson = (text: string): unknown => (text.includes('__proto__') || text.includes('\\u') ? JSON.parse(text, dropPrototypeKeys) : JSON.parse(text));
 
 interface Ending {
   readonly answer: EndpointAnswer | undefined;
@@ -136,7 +139,7 @@ export class SourceEndpoint {
 
     let envelope: unknown;
     try {
-      envelope = JSON.parse(body.toString('utf8'), dropPrototypeKeys);
+      envelope = parseJson(body.toString('utf8'));
     } catch {
       return this.refuse(400, 'Bad request', 'malformed_call', `body is not JSON (${body.length} bytes)`);
     }

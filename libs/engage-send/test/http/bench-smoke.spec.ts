@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const finitePositive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
-it('every variant, the large message and the long run go through; the report is well formed', async () => {
+it('every variant, the large message, the long run and the source endpoint go through; the report is well formed', async () => {
   const { runThroughputTask, runLargeTask, runSoakTask } = await bench('tasks.js');
   const { benchConfig, summarise, formatReport } = await bench('report.js');
   const { VARIANTS } = await bench('variants.js');
@@ -34,13 +34,16 @@ it('every variant, the large message and the long run go through; the report is 
   const config = benchConfig({ BENCH_QUICK: '1', BENCH_SENDS: '12', BENCH_WARMUP: '4', BENCH_CONCURRENCY: '4', BENCH_ROUNDS: '1' });
   expect(config).toMatchObject({ quick: true, sends: 12, warmup: 4, concurrency: 4, rounds: 1, variants: VARIANTS, mixes: MIX_NAMES });
 
-  const raw: Lib = { throughput: [], large: [], soak: undefined };
+  const raw: Lib = { throughput: [], large: [], soak: undefined, endpoint: [] };
   for (const variant of config.variants) {
     const result = await runThroughputTask({ variant, mixes: config.mixes, sends: config.sends, warmup: config.warmup, concurrency: config.concurrency, target });
     raw.throughput.push({ round: 0, ...result });
   }
   for (const variant of ['floor', 'engage-send']) raw.large.push(await runLargeTask({ variant, bytes: 100_000, target }));
   raw.soak = await runSoakTask({ sends: 120, maxSeconds: 30, concurrency: 4, target, samples: 2 });
+  // The source endpoint's app, in this process (a fork would need the built package).
+  const { runEndpointTask } = await bench('endpoint-task.js');
+  raw.endpoint = (await runEndpointTask({ requests: 12, warmup: 4, concurrency: 4, rounds: 1, token, inProcess: true })).runs;
 
   for (const run of raw.throughput) {
     for (const mix of config.mixes) {
@@ -72,11 +75,17 @@ it('every variant, the large message and the long run go through; the report is 
   }
   expect(finitePositive(summary.large.timeRatio)).toBe(true);
   expect(summary.soak.sends).toBe(120);
-  expect(summary.targets.map((t: Lib) => t.id)).toEqual(['1a', '1b', '2a', '2b', '3', '4']);
+  for (const call of ['implementation.info', 'agent reply']) {
+    const row = summary.endpoint[call];
+    expect(row.endpoint.errors + row.bare.errors).toBe(0);
+    expect(finitePositive(row.cpuRatio)).toBe(true);
+    expect(finitePositive(row.endpoint.serverCpuUsPerCall)).toBe(true);
+  }
+  expect(summary.targets.map((t: Lib) => t.id)).toEqual(['1a', '1b', '2a', '2b', '3', '4', '5a', '5b']);
   for (const t of summary.targets) expect([true, false]).toContain(t.met);
 
   const text = formatReport(summary, config, { node: process.version, cpus: 1 });
-  for (const heading of ['mix: small', 'mix: 2kb', 'mix: structured', 'large message', 'long run', 'targets:']) expect(text).toContain(heading);
+  for (const heading of ['mix: small', 'mix: 2kb', 'mix: structured', 'large message', 'long run', 'source endpoint', 'targets:']) expect(text).toContain(heading);
   // Every body the variants sent was signed correctly.
   expect(await server.refused()).toBe(0);
 }, 120_000);
