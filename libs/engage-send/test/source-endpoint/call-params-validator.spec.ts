@@ -71,4 +71,41 @@ describe('validateCallParams', () => {
     expect((result.value as { polluted?: unknown }).polluted).toBeUndefined();
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
+
+  describe('bounded, whatever the body holds', () => {
+    const message = parsed('messages.create');
+    const paths = (result: unknown) => (result as { errors: { path: string }[] }).errors.map((e) => e.path);
+
+    it('nesting deeper than 32 levels: one error naming where', () => {
+      const deep = JSON.parse(`{"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`) as object;
+      const result = validateCallParams(message, deep);
+      expect(paths(result)).toEqual([`params.extra${'.0'.repeat(31)}`]);
+      expect(JSON.stringify(result)).toContain('params nest more than 32 levels deep');
+      expect(validateCallParams(message, { structured_content: { a: { b: { c: {} } } } }).ok).toBe(true);
+    });
+
+    it('a long array of bad items: the errors of the first window only', () => {
+      const result = validateCallParams(message, { attachments: Array.from({ length: 50_000 }, () => ({ url: 1 })) });
+      expect(paths(result)).toHaveLength(100);
+      expect(paths(result)[0]).toBe('params.attachments.0.url');
+    });
+
+    it('one bad item far down a long array: found, with its index in the whole array', () => {
+      const attachments: unknown[] = Array.from({ length: 20_000 }, (_, i) => ({ url: `https://x/${i}` }));
+      attachments.push({ url: 5 }, 'not an object');
+      expect(paths(validateCallParams(message, { attachments }))).toEqual(['params.attachments', 'params.attachments.20000.url', 'params.attachments.20001']);
+    });
+
+    it('a long valid array is accepted, whole', () => {
+      const attachments = Array.from({ length: 20_000 }, (_, i) => ({ url: `https://x/${i}` }));
+      const result = validateCallParams(message, { attachments }) as { ok: boolean; value: { attachments: unknown[] } };
+      expect(result.ok).toBe(true);
+      expect(result.value.attachments).toHaveLength(20_000);
+    });
+
+    it('a bad field next to a long array is reported', () => {
+      expect(paths(validateCallParams(message, { body: 1, attachments: Array.from({ length: 500 }, () => ({ url: 'https://x' })) }))).toEqual(['params.body']);
+    });
+  });
 });
+

@@ -153,6 +153,19 @@ describe('answers', () => {
     expect(line).not.toContain('secret words');
   });
 
+  it.each([
+    ['nested 400 000 levels deep', `{"action":"messages.create","params":{"extra":${'['.repeat(400_000)}${']'.repeat(400_000)}}}`, 'more than 32 levels deep'],
+    ['100 000 attachments of the wrong type', `{"action":"messages.create","params":{"attachments":[${Array(100_000).fill('{"url":1}').join(',')}]}}`, 'params.attachments.0.url'],
+    ['one bad attachment after 60 000 good ones', `{"action":"messages.create","params":{"attachments":[${Array(60_000).fill('{"url":"x"}').join(',')},{"url":2}]}}`, 'params.attachments.60000.url'],
+  ])('a call of any shape up to the limit (%s): a short 400 naming the field, no handler run', async (_name, body, field) => {
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(1_048_576);
+    const answer = await post(`${url}/engage`, body);
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain(field);
+    expect(answer.body.length).toBeLessThanOrEqual(1024 * 3);
+    expect(handlers.seen).toEqual([]);
+  });
+
   it('the body limit defaults to 1 MiB, far below the Send API’s 20 MiB', async () => {
     const answer = await post(`${url}/engage`, Buffer.alloc(1_048_577, 0x20));
     expect(answer.status).toBe(413);

@@ -15,6 +15,11 @@ export async function serveNodeRequest(endpoint: SourceEndpoint, req: IncomingMe
     url: req.url,
   });
   if (answer === undefined || res.headersSent || res.destroyed) return;
-  res.writeHead(answer.status, answer.headers);
-  res.end(answer.body);
+  try {
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body);
+  } catch {
+    // The socket went away while answering: nothing left to tell anyone.
+    res.destroy();
+  }
 }
