@@ -27,7 +27,7 @@ export class SourceEndpointHost implements OnModuleInit {
     @Inject(ENGAGE_SEND_CONFIG) private readonly config: EngageSendConfig,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
-    adapterHost: HttpAdapterHost,
+    private readonly adapterHost: HttpAdapterHost,
   ) {
     this.logger = new Logger(config.name ? `EngageEndpoint:${config.name}` : 'EngageEndpoint');
     if (config.sourceEndpoint === undefined) return;
@@ -37,11 +37,19 @@ export class SourceEndpointHost implements OnModuleInit {
     // are instantiated (NestFactory.create) or appears when a testing module
     // creates its application: mounting then puts the endpoint in front of them.
     const mount = (): void => {
-      this.mountProblem = mountSourceEndpoint(adapterHost.httpAdapter, endpoint);
+      // An application context sets no adapter (null): nothing to mount on.
+      if (!adapterHost.httpAdapter || this.mounted) return;
+      try {
+        this.mountProblem = mountSourceEndpoint(adapterHost.httpAdapter, endpoint);
+      } catch (error) {
+        // Reported at onModuleInit: thrown here, it would escape as an unhandled rxjs error.
+        this.mountProblem = `endpoint: could not be mounted on the HTTP platform (${error instanceof Error ? error.message : String(error)})`;
+      }
       this.mounted = this.mountProblem === undefined;
     };
     if (adapterHost.httpAdapter) mount();
-    else adapterHost.init$.subscribe(mount);
+    // `init$` is missing from older Nest versions: there, only NestFactory.create mounts in time.
+    else (adapterHost.init$ as HttpAdapterHost['init$'] | undefined)?.subscribe(mount);
   }
 
   onModuleInit(): void {
@@ -60,7 +68,11 @@ export class SourceEndpointHost implements OnModuleInit {
     if (this.endpoint === undefined) return;
     const info = this.endpoint.activate(table);
     if (!this.mounted) {
-      this.logger.warn(`no HTTP server in this application: the Engage endpoint ${this.endpoint.path} is not served`);
+      this.logger.warn(
+        this.adapterHost.httpAdapter
+          ? `the Engage endpoint ${this.endpoint.path} could not be mounted before the body parsers (this Nest version tells no one when its HTTP adapter is set): create the app with NestFactory.create`
+          : `no HTTP server in this application: the Engage endpoint ${this.endpoint.path} is not served`,
+      );
       return;
     }
     const objects = Object.entries(info.objects).map(([object, operations]) => `${object}: ${operations.join(', ')}`);

@@ -167,6 +167,15 @@ describe('implementation.info', () => {
     expect(logger.lines.join('\n')).toContain('a body parser is mounted in front of it');
   });
 
+  it('in an application context made by NestFactory (its HTTP adapter is null): a warning, nothing served', async () => {
+    const logger = new CapturingLogger();
+    @Module({ imports: [EngageSendModule.forRoot(endpointOptions())], providers: [RecordingHandlers] })
+    class ContextModule {}
+    const context = await NestFactory.createApplicationContext(ContextModule, { logger });
+    expect(logger.lines.join('\n')).toContain('no HTTP server in this application: the Engage endpoint /engage is not served');
+    await context.close();
+  });
+
   it('in an application context (no HTTP server): a warning, nothing served', async () => {
     const logger = new CapturingLogger();
     const moduleRef = await Test.createTestingModule(appWith(endpointOptions(), RecordingHandlers)).setLogger(logger).compile();
