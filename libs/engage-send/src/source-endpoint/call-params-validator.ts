@@ -81,7 +81,7 @@ export function validateCallParams(call: ParsedCallAction, params: unknown): Cal
   const given = params ?? {};
   if (!isObjectValue(given)) return { ok: false, errors: [{ path: 'params', constraints: { isObject: 'params must be an object' } }] };
   const deep = tooDeepPath(given);
-  if (deep !== undefined) return { ok: false, errors: [{ path: deep, constraints: { maxDepth: `params nest more than ${MAX_PARAMS_DEPTH} levels deep` } }] };
+  if (deep !== undefined) return { ok: false, errors: [{ path: deep, constraints: { maxDepth: `nests more than ${MAX_PARAMS_DEPTH} levels deep` } }] };
   const accepted = checker.accept(dto, given);
   if (accepted !== undefined) return { ok: true, value: accepted };
   return slowValidation(dto, given);

@@ -2,8 +2,8 @@
 export const MAX_PARAMS_DEPTH = 32;
 
 /**
- * The dotted path (from `params`) of a value nested deeper than `maxDepth`,
- * or `undefined`. Walks with its own stack (a body of a million `[` must not
+ * The field of `params` (`params.<field>`) holding a value nested deeper than
+ * `maxDepth`, or `undefined`. Walks with its own stack (a body of a million `[` must not
  * overflow the call stack of the validators behind it); only objects and
  * arrays are visited, and the path is built only when one is found.
  */
@@ -41,8 +41,13 @@ export function tooDeepPath(params: unknown, maxDepth = MAX_PARAMS_DEPTH): strin
   return undefined;
 }
 
+/** Keys that may be repeated in an answer and a log line: a body's other keys are not. */
+const PLAIN_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The path of the top-level field holding the value at `index` (`params` when its name is not plain). */
 function pathOf(index: number, parents: readonly number[], keys: readonly (string | number)[]): string {
-  const parts: (string | number)[] = [];
-  for (let at = index; at > 0; at = parents[at] as number) parts.push(keys[at] as string | number);
-  return ['params', ...parts.reverse()].join('.');
+  let at = index;
+  while ((parents[at] as number) > 0) at = parents[at] as number;
+  const key = String(keys[at]);
+  return at > 0 && PLAIN_KEY.test(key) ? `params.${key}` : 'params';
 }

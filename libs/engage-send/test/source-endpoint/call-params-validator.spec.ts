@@ -79,8 +79,10 @@ describe('validateCallParams', () => {
     it('nesting deeper than 32 levels: one error naming where', () => {
       const deep = JSON.parse(`{"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`) as object;
       const result = validateCallParams(message, deep);
-      expect(paths(result)).toEqual([`params.extra${'.0'.repeat(31)}`]);
-      expect(JSON.stringify(result)).toContain('params nest more than 32 levels deep');
+      expect(paths(result)).toEqual(['params.extra']);
+      expect(JSON.stringify(result)).toContain('nests more than 32 levels deep');
+      // A key of the body that is not a plain name is not repeated.
+      expect(paths(validateCallParams(message, { 'evil\nkey': JSON.parse('['.repeat(40) + ']'.repeat(40)) }))).toEqual(['params']);
       expect(validateCallParams(message, { structured_content: { a: { b: { c: {} } } } }).ok).toBe(true);
     });
 

@@ -126,6 +126,12 @@ describe('answers', () => {
     expect(logger.lines.join('\n')).toContain('messages.show: RecordingHandlers.show failed: database down');
   });
 
+  it('publish and unpublish: the content', async () => {
+    expect(signedJson(await call('messages.publish', { id: 'm1' }))).toEqual({ id: 'm1', published: true });
+    expect(signedJson(await call('messages.unpublish', { id: 'm1' }))).toEqual({ id: 'm1', published: false });
+    expect(handlers.seen.map((seen) => seen.handler)).toEqual(['messages.publish', 'messages.unpublish']);
+  });
+
   it('custom action: id and user_id', async () => {
     const answer = await call('messages.follow_up', { id: 'm1', user_id: 'agent-3' });
     expect(signedJson(answer)).toEqual({ id: 'm1', followed_up_by: 'agent-3' });
@@ -154,7 +160,7 @@ describe('answers', () => {
   });
 
   it.each([
-    ['nested 400 000 levels deep', `{"action":"messages.create","params":{"extra":${'['.repeat(400_000)}${']'.repeat(400_000)}}}`, 'more than 32 levels deep'],
+    ['nested 400 000 levels deep', `{"action":"messages.create","params":{"extra":${'['.repeat(400_000)}${']'.repeat(400_000)}}}`, 'params.extra (nests more than 32 levels deep)'],
     ['100 000 attachments of the wrong type', `{"action":"messages.create","params":{"attachments":[${Array(100_000).fill('{"url":1}').join(',')}]}}`, 'params.attachments.0.url'],
     ['one bad attachment after 60 000 good ones', `{"action":"messages.create","params":{"attachments":[${Array(60_000).fill('{"url":"x"}').join(',')},{"url":2}]}}`, 'params.attachments.60000.url'],
   ])('a call of any shape up to the limit (%s): a short 400 naming the field, no handler run', async (_name, body, field) => {

@@ -97,6 +97,13 @@ export class RecordingHandlers {
     return { id: params.id };
   }
 
+  @OnEngageCall('messages.publish')
+  @OnEngageCall('messages.unpublish')
+  visibility(params: ContentIdCall, call: EngageCall) {
+    this.record(call.action, params, call);
+    return { id: params.id, published: call.operation === 'publish' };
+  }
+
   @OnEngageCall('messages.follow_up')
   followUp(params: CustomActionCall, call: EngageCall) {
     this.record('follow_up', params, call);

@@ -64,7 +64,7 @@ describe.each(PLATFORMS)('source endpoint on %s', (_platform, adapter) => {
       const answer = await post(`${url}/engage`, body);
       expect(answer.status).toBe(200);
       expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(signedJson(answer)).toEqual({ objects: { messages: ['create', 'show', 'list', 'delete', 'follow_up'] }, options: [] });
+      expect(signedJson(answer)).toEqual({ objects: { messages: ['create', 'show', 'list', 'delete', 'publish', 'unpublish', 'follow_up'] }, options: [] });
     });
 
     it("PHP's escaped slashes: the signature covers \\/, the handler gets /", async () => {

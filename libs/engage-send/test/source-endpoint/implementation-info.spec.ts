@@ -108,7 +108,7 @@ describe('implementation.info', () => {
     ({ app, url } = await startApp(expressAdapter, appWith(options, RecordingHandlers, ThreadHandlers)));
     expect(await info(url)).toEqual({
       objects: {
-        messages: ['create', 'show', 'list', 'delete', 'follow_up'],
+        messages: ['create', 'show', 'list', 'delete', 'publish', 'unpublish', 'follow_up'],
         private_messages: ['list'],
         threads: ['list', 'delete', 'archive', 'escalate'],
         status: ['mark_as_read'],
