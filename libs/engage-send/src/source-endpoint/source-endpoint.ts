@@ -118,7 +118,7 @@ export class SourceEndpoint {
   }
 
   private async process(request: EndpointRequest, span: Span): Promise<Ending> {
-    if (this.table === undefined) return this.refuse(503, 'Not ready', 'not_ready', 'the application is not initialised yet');
+    if (this.table === undefined) return this.refuse(503, 'Not ready', 'not_ready', 'the application is not initialised yet', true);
     const read = await request.readBody(this.endpoint.maxBodyBytes);
     if (read.kind === 'aborted') return { answer: undefined, outcome: 'aborted', errorType: 'aborted' };
     if (read.kind === 'too-large') {
@@ -169,7 +169,9 @@ export class SourceEndpoint {
     if (!validation.ok) {
       const fields = validation.errors.map((e) => `${e.path} (${Object.values(e.constraints).join('; ')})`).join(', ');
       const text = `Invalid params: ${fields}`;
-      return { ...this.refuse(400, text.length > MAX_REFUSAL_CHARS ? `${text.slice(0, MAX_REFUSAL_CHARS - 1)}…` : text, 'invalid_params', `${action}: invalid params ${validation.errors.map((e) => e.path).join(', ')}`), action };
+      const paths = validation.errors.map((e) => e.path);
+      const listed = paths.length > 10 ? `${paths.slice(0, 10).join(', ')} (and ${paths.length - 10} more)` : paths.join(', ');
+      return { ...this.refuse(400, text.length > MAX_REFUSAL_CHARS ? `${text.slice(0, MAX_REFUSAL_CHARS - 1)}…` : text, 'invalid_params', `${action}: invalid params ${listed}`), action };
     }
     const call: EngageCall = {
       action,
