@@ -5,15 +5,15 @@
  *
  *   npm run bench                 # full run, a few minutes
  *   BENCH_QUICK=1 npm run bench   # quick run
- *   BENCH_QUICK=1 BENCH_SKIP=throughput,large,soak npm run bench   # only the source endpoint's row
+ *   BENCH_QUICK=1 BENCH_SKIP=throughput,large,soak,outbox npm run bench   # only the source endpoint's row
  *   BENCH_PROFILE=1 npm run bench # also CPU profiles of engage-send's measured sends (bench/results/profile/);
  *                                 # BENCH_PROFILE=engage-send,engage-send+otel for several variants
  *
  * Settings (environment): BENCH_ROUNDS, BENCH_SENDS, BENCH_WARMUP,
  * BENCH_CONCURRENCY, BENCH_VARIANTS, BENCH_MIXES, BENCH_LARGE_BYTES,
- * BENCH_LARGE_REPS, BENCH_SOAK_SENDS, BENCH_SOAK_SECONDS, BENCH_SKIP
- * (throughput,large,soak,endpoint), BENCH_OUT (the JSON file; default
- * bench/results/latest.json).
+ * BENCH_LARGE_REPS, BENCH_SOAK_SENDS, BENCH_SOAK_SECONDS, BENCH_OUTBOX_SENDS,
+ * BENCH_SKIP (throughput,large,soak,outbox,endpoint), BENCH_OUT (the JSON file; default
+ * bench/results/latest.json). The outbox task starts its own redis-server.
  *
  * Every measurement runs in a fresh client process (bench/client.js): the
  * variants share no heap, JIT state or OpenTelemetry registration. Rounds run
@@ -26,6 +26,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runClient, startServer } from './lib/processes.js';
 import { formatProfile, summariseCpuProfile } from './lib/profile.js';
+import { startRedisServer } from './lib/redis-server.js';
 import { benchConfig, formatReport, summarise } from './lib/report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,7 +38,7 @@ const log = (line) => process.stderr.write(`${line}\n`);
 
 const server = await startServer({ token });
 const target = { origin: server.origin, sourceId, token, connections: config.concurrency };
-const raw = { throughput: [], large: [], soak: undefined, endpoint: [] };
+const raw = { throughput: [], large: [], soak: undefined, outbox: undefined, endpoint: [] };
 const started = performance.now();
 let profile;
 try {
@@ -63,6 +64,15 @@ try {
   if (!config.skip.includes('soak')) {
     log(`long run: up to ${config.soakSends} sends or ${config.soakSeconds} s`);
     raw.soak = await runClient({ kind: 'soak', sends: config.soakSends, maxSeconds: config.soakSeconds, concurrency: config.concurrency, target });
+  }
+  if (!config.skip.includes('outbox')) {
+    log(`outbox: ${config.outboxSends} sends direct, enqueued, and end to end through a private redis-server`);
+    const redis = await startRedisServer();
+    try {
+      raw.outbox = await runClient({ kind: 'outbox', sends: config.outboxSends, warmup: config.warmup, concurrency: config.concurrency, target, redisUrl: redis.url });
+    } finally {
+      await redis.stop();
+    }
   }
   if (!config.skip.includes('endpoint')) {
     log(`source endpoint: implementation.info and agent replies, ${config.sends} calls per route and round, against a bare Nest route`);

@@ -38,6 +38,7 @@ export function benchConfig(env = process.env) {
     largeRepetitions: int('BENCH_LARGE_REPS', quick ? 1 : 3),
     soakSends: int('BENCH_SOAK_SENDS', quick ? 20_000 : 1_000_000),
     soakSeconds: int('BENCH_SOAK_SECONDS', quick ? 20 : 90),
+    outboxSends: int('BENCH_OUTBOX_SENDS', quick ? 2_000 : 10_000),
     skip: list('BENCH_SKIP', []),
     // BENCH_PROFILE=1: profile engage-send; or a comma-separated list of variants.
     profile: !env.BENCH_PROFILE || env.BENCH_PROFILE === '0' ? [] : env.BENCH_PROFILE === '1' ? ['engage-send'] : list('BENCH_PROFILE', []),
@@ -127,6 +128,20 @@ export function summarise(raw, config) {
       }
     : undefined;
 
+  const outbox = raw.outbox
+    ? {
+        sends: raw.outbox.sends,
+        concurrency: raw.outbox.concurrency,
+        directPerSec: raw.outbox.direct.sendsPerSec,
+        enqueuePerSec: raw.outbox.enqueue.sendsPerSec,
+        enqueueP99Ms: raw.outbox.enqueue.p99Ms,
+        endToEndPerSec: raw.outbox.endToEnd.sendsPerSec,
+        enqueueRatio: ratio(raw.outbox.enqueue.sendsPerSec, raw.outbox.direct.sendsPerSec),
+        endToEndRatio: ratio(raw.outbox.endToEnd.sendsPerSec, raw.outbox.direct.sendsPerSec),
+        errors: raw.outbox.direct.errors + raw.outbox.enqueue.errors + raw.outbox.endToEnd.enqueueErrors,
+      }
+    : undefined;
+
   const endpoint = raw.endpoint?.length > 0 ? summariseEndpoint(raw.endpoint) : undefined;
 
   const small = ratios.small?.['engage-send'];
@@ -145,7 +160,7 @@ export function summarise(raw, config) {
   const reply = endpoint?.['agent reply']?.cpuRatio;
   target('5b', 'source endpoint: server CPU per agent reply ÷ bare Nest route', reply, TARGETS.endpointRatio, reply <= TARGETS.endpointRatio);
 
-  return { throughput, ratios, large, soak, endpoint, targets };
+  return { throughput, ratios, large, soak, outbox, endpoint, targets };
 }
 
 const fixed = (value, digits) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
@@ -183,7 +198,7 @@ export function formatReport(summary, config, meta = {}) {
       lines.push('  diag:no-validation = engage-send with its validator swapped for a pass-through (diagnostic only)');
     }
   }
-  const { large, soak, endpoint } = summary;
+  const { large, soak, outbox, endpoint } = summary;
   if (large) {
     const mb = (bytes) => fixed(bytes / 1e6, 1);
     lines.push('');
@@ -204,6 +219,13 @@ export function formatReport(summary, config, meta = {}) {
         `after warm-up RSS ${fixed(soak.start.rssMiB, 1)} → ${fixed(soak.end.rssMiB, 1)} MiB (${fixed(soak.rssGrowth * 100, 1)} %), ` +
         `heap ${fixed(soak.start.heapUsedMiB, 1)} → ${fixed(soak.end.heapUsedMiB, 1)} MiB (${fixed(soak.heapGrowth * 100, 1)} %)`,
     );
+  }
+  if (outbox) {
+    lines.push('');
+    lines.push(`outbox (Redis + BullMQ, one process, ${outbox.concurrency} in flight / worker concurrency, ${outbox.sends} small messages, ${outbox.errors} errors):`);
+    lines.push(`  direct sends            ${pad(fixed(outbox.directPerSec, 0), 7)} sends/s`);
+    lines.push(`  enqueue (no worker)     ${pad(fixed(outbox.enqueuePerSec, 0), 7)} jobs/s    ${fixed(outbox.enqueueRatio, 2)} × direct, p99 ${fixed(outbox.enqueueP99Ms, 2)} ms`);
+    lines.push(`  end to end (delivered)  ${pad(fixed(outbox.endToEndPerSec, 0), 7)} sends/s   ${fixed(outbox.endToEndRatio, 2)} × direct`);
   }
   if (endpoint && Object.keys(endpoint).length > 0) {
     lines.push('');

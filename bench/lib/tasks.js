@@ -8,6 +8,7 @@ import { createSecretKey } from 'node:crypto';
 import { Pool } from 'undici';
 import { median, runLoad } from './load.js';
 import { largeParams, paramsPool } from './messages.js';
+import { runOutboxTask } from './outbox.js';
 import { createVariant } from './variants.js';
 import { runEndpointTask } from './endpoint-task.js';
 
@@ -184,6 +185,8 @@ export function runTask(task) {
       return runLargeTask(task);
     case 'soak':
       return runSoakTask(task);
+    case 'outbox':
+      return runOutboxTask(task);
     case 'endpoint':
       return runEndpointTask(task);
     default:

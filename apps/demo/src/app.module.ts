@@ -11,7 +11,8 @@ import { DEMO_ENDPOINT, DEMO_SOURCE_OPTIONS } from './agent-replies/demo-endpoin
 import { DemoEngageHandlers } from './agent-replies/engage-call-handlers.js';
 import { EmulatedEngageModule } from './emulated-engage/emulated-engage.module.js';
 import type { EngageConnection } from './engage-connection.interface.js';
-import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
+import { DemoOutboxModule } from './outbox/demo-outbox.module.js';
+import { appControllers } from './outbox/demo-controllers-with-outbox.js';
 
 /** What the demo app is built from. */
 export interface DemoAppOptions {
@@ -19,6 +20,8 @@ export interface DemoAppOptions {
   readonly engage: EngageConnection;
   /** The emulator `bootstrap` started in-process, if any: stopped when the app shuts down. */
   readonly embeddedEmulator?: EngageEmulator;
+  /** Redis for the outbox (`REDIS_URL`): content routes then enqueue and answer 202. */
+  readonly redisUrl?: string;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface DemoAppOptions {
  */
 @Module({})
 export class AppModule {
-  static register({ engage, embeddedEmulator }: DemoAppOptions): DynamicModule {
+  static register({ engage, embeddedEmulator, redisUrl }: DemoAppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -51,8 +54,9 @@ export class AppModule {
         ...(embeddedEmulator
           ? [EmbeddedEmulatorModule.register(embeddedEmulator), EmulatedEngageModule.register({ emulator: embeddedEmulator, ...engage })]
           : []),
+        ...(redisUrl ? [DemoOutboxModule.register(redisUrl)] : []),
       ],
-      controllers: [...DEMO_CONTROLLERS, AgentRepliesController],
+      controllers: [...appControllers(redisUrl !== undefined), AgentRepliesController],
       // Every route answers EngageSendErrors the same way: 400 with the failing
       // fields, 413, 422, 429 with Retry-After, 502/503/504 for upstream trouble.
       providers: [{ provide: APP_FILTER, useClass: EngageSendErrorFilter }, AgentInbox, DemoEngageHandlers],

@@ -7,13 +7,16 @@ import { configureDemoApp } from './configure-demo-app.js';
 import { startEmbeddedEmulator } from './embedded-emulator.js';
 import { describeEngageTarget, resolveEngageTarget, type EngageTarget, type EngageTargetEnv } from './engage-target.js';
 import { resolveListenAddress } from './listen-address.js';
-import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
+import { sendingControllers } from './outbox/demo-controllers-with-outbox.js';
+import { describeRedisUrl, resolveRedisUrl } from './outbox/redis-url.js';
 import { listRoutes } from './routes/route-table.js';
 
 /** The environment variables the demo reads. */
 export interface DemoEnv extends EngageTargetEnv {
   readonly PORT?: string;
   readonly HOST?: string;
+  /** Redis for the outbox: when set, content routes enqueue and answer 202 with a job id. */
+  readonly REDIS_URL?: string;
 }
 
 export interface DemoBootstrapOptions {
@@ -52,6 +55,7 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   const env = options.env ?? (process.env as DemoEnv);
   const target = resolveEngageTarget(env);
   const { host, port } = resolveListenAddress(env);
+  const redisUrl = resolveRedisUrl(env.REDIS_URL);
   const logger = new Logger('Demo');
 
   const { baseUrl: engageBaseUrl, emulator } = await reach(target);
@@ -60,7 +64,7 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   let app: NestExpressApplication | undefined;
   try {
     app = await NestFactory.create<NestExpressApplication>(
-      AppModule.register({ engage: { baseUrl: engageBaseUrl, sourceId, accessToken }, embeddedEmulator: emulator }),
+      AppModule.register({ engage: { baseUrl: engageBaseUrl, sourceId, accessToken }, embeddedEmulator: emulator, redisUrl }),
       // Throw instead of exiting the process, so a failed start can be cleaned up (and tested).
       { logger: options.logger, abortOnError: false },
     );
@@ -78,8 +82,9 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
 
   const url = await app.getUrl();
   logger.log(describeEngageTarget(target, engageBaseUrl));
+  if (redisUrl) logger.log(`Outbox: Redis at ${describeRedisUrl(redisUrl)}; content routes enqueue and answer 202 with a job id, GET ${url}/outbox/jobs/:jobId shows it`);
   logger.log(`Listening on ${url}`);
-  for (const route of listRoutes(DEMO_CONTROLLERS)) {
+  for (const route of listRoutes(sendingControllers(redisUrl !== undefined))) {
     logger.log(`  ${route.method.padEnd(6)} ${url}${route.path}  →  ${route.action}`);
   }
 

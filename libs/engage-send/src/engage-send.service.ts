@@ -3,9 +3,10 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import type { Attributes, Span } from '@opentelemetry/api';
 import type { HttpService } from '@nestjs/axios';
 import { AxiosError } from 'axios';
-import type { EngageActionParamsMap } from './actions/action-params.map.js';
-import { isEngageAction, type EngageAction } from './actions/engage-action.js';
-import { ParamsValidator } from './actions/params-validator.js';
+import type { EngageActionParamsMap } from './dto/action-params.map.js';
+import { isEngageAction, type EngageAction } from './contract/index.js';
+import type { IgnoredProperty } from './validation/contract-checker.js';
+import { ParamsValidator } from './validation/params-validator.js';
 import { ENGAGE_HTTP_SERVICE, ENGAGE_SEND_CONFIG } from './engage-send.constants.js';
 import { engageTransportOf } from './http/create-engage-http-service.js';
 import type { EngageTransport } from './http/engage-transport.js';
@@ -15,14 +16,17 @@ import { EngageSendError } from './errors/engage-send.error.js';
 import { errorFromResponse } from './errors/error-from-response.js';
 import { EngageRateLimitError, EngageUnexpectedResponseError } from './errors/engage-api.errors.js';
 import { EngageAbortedError, EngageQueueFullError, EngageShutdownError } from './errors/reliability.errors.js';
-import { EngagePayloadTooLargeError, MAX_BODY_BYTES } from './errors/payload-too-large.error.js';
+import { EngagePayloadTooLargeError } from './errors/payload-too-large.error.js';
+import { MAX_BODY_BYTES, TYPING_WINDOW_MS } from './contract/index.js';
 import { EngageConnectionError, EngageTimeoutError } from './errors/transport.errors.js';
 import { EngageValidationError } from './errors/validation.error.js';
 import type { EngageSendConfig } from './options/resolved-config.js';
 import { abortableSleep } from './reliability/abortable-sleep.js';
 import { MIN_ATTEMPT_MS, resolveRetryPolicy, retryDelay, retryOptionProblems } from './reliability/retry-policy.js';
 import { AcquireRefusedError, SendLimiter } from './reliability/send-limiter.js';
-import { TypingPacer, type TypingTicket } from './reliability/typing-pacer.js';
+import type { EngageTypingPacer } from './reliability/engage-typing-pacer.js';
+import { TypingPacer } from './reliability/typing-pacer.js';
+import { TypingThreads } from './reliability/typing-threads.js';
 import { SendMetrics } from './metrics/send-metrics.js';
 import { errorType, SpanAttributes, SendTracer } from './tracing/send-span.js';
 
@@ -33,8 +37,8 @@ type Send<A extends EngageAction> = (
 
 /** Engage's messages are one short line; cap what we copy into errors and logs. */
 const MAX_ENGAGE_MESSAGE_CHARS = 500;
-/** Engage's typing rate limit: one `typing.start` per thread every 2 s. */
-const TYPING_WINDOW_MS = 2_000;
+/** Distinct ignored properties warned about; beyond it, no more warnings (the log stays bounded). */
+const MAX_WARNED_PROPERTIES = 1_000;
 /** Threads whose typing window is tracked at once; the oldest are forgotten beyond it. */
 const MAX_TYPING_THREADS = 50_000;
 
@@ -83,7 +87,9 @@ export class EngageSendService implements BeforeApplicationShutdown {
   private readonly tracer: SendTracer;
   private readonly metrics: SendMetrics;
   private readonly limiter: SendLimiter;
-  private readonly typingPacer: TypingPacer;
+  private typingPacer: EngageTypingPacer;
+  /** The thread of each content sent: a typing event naming only a message is paced with its thread. */
+  private readonly typingThreads = new TypingThreads(MAX_TYPING_THREADS);
   /** Aborted when the shutdown grace period ends: cancels whatever still runs. */
   private readonly shutdown = ((controller) => {
     // Every send in flight listens to it: that is not a leak, so no listener limit.
@@ -91,6 +97,8 @@ export class EngageSendService implements BeforeApplicationShutdown {
     return controller;
   })(new AbortController());
   private closing = false;
+  /** `<action> <pattern>` of the ignored properties already warned about. */
+  private readonly warned = new Set<string>();
 
   constructor(
     @Inject(ENGAGE_SEND_CONFIG) private readonly config: EngageSendConfig,
@@ -124,6 +132,15 @@ export class EngageSendService implements BeforeApplicationShutdown {
   }
 
   /**
+   * Replaces the pacer of `typing.start` (see `typingPacing`), e.g. with
+   * `engage-send/outbox`'s, which replicas share through Redis. Call it before
+   * the first typing event; events already admitted report to the old pacer.
+   */
+  useTypingPacer(pacer: EngageTypingPacer): void {
+    this.typingPacer = pacer;
+  }
+
+  /**
    * Sends any action with its params; the typed methods above call this.
    *
    * @throws EngageValidationError when the params break the contract (nothing is sent).
@@ -137,7 +154,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
     params: EngageActionParamsMap[A],
     options: EngageSendCallOptions = {},
   ): Promise<EngageSendResult<A>> {
-    return this.run(action, sendIds(action, params), () => this.serialise(action, params), options);
+    return this.run(action, sendIds(action, params, this.typingKey), () => this.serialise(action, params), options);
   }
 
   /**
@@ -150,7 +167,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
    */
   prepare<A extends EngageAction>(action: A, params: EngageActionParamsMap[A]): PreparedSend<A> {
     const body = this.serialise(action, params);
-    return { action, body, ...sendIds(action, params) };
+    return { action, body, ...sendIds(action, params, this.typingKey) };
   }
 
   /**
@@ -163,6 +180,9 @@ export class EngageSendService implements BeforeApplicationShutdown {
     return this.run(action, prepared, () => body, options);
   }
 
+  /** A typing event's pacing key (bound: handed to `sendIds`). */
+  private readonly typingKey = (params: { thread_id?: unknown; in_reply_to_id?: unknown }): string => this.typingThreads.keyFor(params);
+
   private run<A extends EngageAction>(
     action: A,
     ids: SendIds,
@@ -173,13 +193,17 @@ export class EngageSendService implements BeforeApplicationShutdown {
     const started = performance.now();
     return this.tracer.inSendSpan(action, this.spanAttributes(action, ids), async (span) => {
       const context = { action, sourceId };
-      let ticket: TypingTicket | undefined;
+      // The pacer that admitted this start hears how it ended, even if replaced meanwhile.
+      const pacer = this.typingPacer;
+      let ticket: object | undefined;
       try {
         if (this.closing) throw new EngageShutdownError({ ...context, phase: 'refused' });
         if (options.retry !== undefined) this.checkCallRetry(options.retry, context);
         const body = serialise();
         if (action === 'typing.start' && this.config.typingPacing !== 'off') {
-          const admission = this.typingPacer.admit(ids.typingKey as string);
+          let admission = pacer.admit(ids.typingKey as string);
+          // The in-process pacer answers synchronously: only a shared one costs an await.
+          if (admission instanceof Promise) admission = await admission;
           if ('waitMs' in admission) {
             if (this.config.typingPacing === 'error') throw new EngageRateLimitError({ ...context, retryAfterMs: admission.waitMs });
             span.setAttribute(SpanAttributes.COALESCED, true);
@@ -188,11 +212,13 @@ export class EngageSendService implements BeforeApplicationShutdown {
           }
           ticket = admission;
         } else if (action === 'typing.stop') {
-          this.typingPacer.reset(ids.typingKey as string);
+          const reset = pacer.reset(ids.typingKey as string);
+          if (reset instanceof Promise) await reset;
         }
         const { status, attempts } = await this.deliver(action, body, options, started, span);
         span.setAttribute(SpanAttributes.HTTP_STATUS, status);
-        if (ticket) this.typingPacer.answered(ticket);
+        if (ticket) pacer.answered(ticket);
+        if (ids.threadId !== undefined && ids.contentId !== undefined) this.typingThreads.remember(ids.contentId, ids.threadId);
         const durationMs = performance.now() - started;
         this.metrics.recordSend(action, 'success', durationMs / 1000);
         // Built only when someone reads it: this runs on every successful send.
@@ -201,7 +227,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
         }
         return { action, sourceId, status, attempts, coalesced: false, durationMs };
       } catch (error) {
-        if (ticket) this.typingPacer.failed(ticket);
+        if (ticket) pacer.failed(ticket);
         this.metrics.recordSend(action, 'failure', (performance.now() - started) / 1000, errorType(error));
         if (error instanceof EngageSendError) {
           span.setAttribute(SpanAttributes.ATTEMPTS, error.attempts);
@@ -330,7 +356,8 @@ export class EngageSendService implements BeforeApplicationShutdown {
       );
     }
     const validation = this.validator.validate(action, params);
-    if (!validation.ok) throw new EngageValidationError(validation.errors, context);
+    if (!validation.ok) throw new EngageValidationError(validation.errors, context, validation.unlisted);
+    if (validation.ignored !== undefined) this.warnIgnored(action, validation.ignored);
     const body = JSON.stringify({ action, params: validation.value });
     // Engage's limit is in bytes; a string's length is in UTF-16 units. Skip
     // the byte count when even 3 bytes per unit (UTF-8's worst case) fits.
@@ -339,6 +366,23 @@ export class EngageSendService implements BeforeApplicationShutdown {
       if (bodyBytes > MAX_BODY_BYTES) throw new EngagePayloadTooLargeError({ ...context, bodyBytes });
     }
     return body;
+  }
+
+  /**
+   * Properties Engage would ignore are sent (or stripped) as configured, and
+   * said once per action and field: a typo such as `thread_Id` is noticed
+   * without ever failing a send Engage would take.
+   */
+  private warnIgnored(action: EngageAction, ignored: readonly IgnoredProperty[]): void {
+    for (const property of ignored) {
+      const key = `${action} ${property.pattern}`;
+      if (this.warned.has(key) || this.warned.size >= MAX_WARNED_PROPERTIES) continue;
+      this.warned.add(key);
+      const why = property.reason === 'unknown' ? 'is not part of the Send API contract' : property.reason === 'reserved' ? 'is a reserved JavaScript name' : 'is not read by Engage there';
+      const hint = property.hint === undefined ? '' : ` (did you mean "${property.hint}"?)`;
+      const fate = property.reason === 'reserved' || this.config.unknownProperties === 'strip' ? 'not sent' : 'sent as given';
+      this.logger.warn(`${action}: ${property.pattern} ${why}${hint}; Engage ignores it, ${fate}. Said once per action and field.`);
+    }
   }
 
   /** One HTTP attempt. Resolves with the status on 200; throws the typed error otherwise. */

@@ -1,5 +1,4 @@
-import type { EngageAction } from './actions/engage-action.js';
-import { typingThreadKey } from './reliability/typing-pacer.js';
+import type { EngageAction } from './contract/index.js';
 
 /** The ids of a send that spans, logs, pacing and queues key on: never content. */
 export interface SendIds {
@@ -22,14 +21,17 @@ export interface PreparedSend<A extends EngageAction = EngageAction> extends Sen
   readonly body: string;
 }
 
-/** The {@link SendIds} of `params` for `action` (whatever `params` holds: read before validation). */
-export function sendIds(action: string, params: unknown): SendIds {
+/**
+ * The {@link SendIds} of `params` for `action` (whatever `params` holds: read
+ * before validation); `typingKey` gives a typing event's pacing key.
+ */
+export function sendIds(action: string, params: unknown, typingKey: (params: { thread_id?: unknown; in_reply_to_id?: unknown }) => string): SendIds {
   if (params === null || typeof params !== 'object') return {};
   const { id, thread_id: threadId } = params as { id?: unknown; thread_id?: unknown };
   const thread = action === 'threads.create' ? id : threadId;
   const ids: { contentId?: string; threadId?: string; typingKey?: string } = {};
   if (typeof thread === 'string') ids.threadId = thread;
   if (typeof id === 'string' && !action.startsWith('typing.')) ids.contentId = id;
-  if (action.startsWith('typing.')) ids.typingKey = typingThreadKey(params as { thread_id?: unknown; in_reply_to_id?: unknown });
+  if (action.startsWith('typing.')) ids.typingKey = typingKey(params as { thread_id?: unknown; in_reply_to_id?: unknown });
   return ids;
 }

@@ -1,3 +1,4 @@
+import { attributeOfEmptyMessage, ENGAGE_ERRORS, TYPING_WINDOW_MS, type EngageErrorRow } from '../contract/index.js';
 import {
   EngageAuthorNotPuppetizableError,
   EngageBadRequestError,
@@ -19,28 +20,28 @@ import { EngagePayloadTooLargeError } from './payload-too-large.error.js';
 
 type Factory = (context: EngageErrorContext) => EngageSendError;
 
-/** Engage's documented answers, keyed by `<status> <message>` exactly as the table gives them. */
-const DOCUMENTED: ReadonlyMap<string, Factory> = new Map<string, Factory>([
-  ['400 Bad request', (c) => new EngageBadRequestError(c)],
-  ['400 Invalid request format', (c) => new EngageInvalidRequestFormatError(c)],
-  ['413 Invalid request size (max: 20971520 bytes)', (c) => new EngagePayloadTooLargeError(c)],
-  ['422 Source not found', (c) => new EngageSourceNotFoundError(c)],
-  ['422 Invalid signature', (c) => new EngageInvalidSignatureError(c)],
-  ['422 Invalid action', (c) => new EngageInvalidActionError(c)],
-  ['422 Invalid resource format', (c) => new EngageInvalidResourceFormatError(c)],
-  ["422 Source doesn't support structured contents", (c) => new EngageStructuredContentUnsupportedError(c)],
-  ['422 Type is required for structured contents', (c) => new EngageStructuredContentTypeRequiredError(c)],
-  ["422 Source doesn't support this type of structured content", (c) => new EngageStructuredContentTypeUnsupportedError(c)],
-  ['422 The author must be puppetizable', (c) => new EngageAuthorNotPuppetizableError(c)],
-]);
+/** The class of each row of Engage's error table (`contract/engage-errors.ts`), keyed by `<status> <message>`. */
+const DOCUMENTED: ReadonlyMap<string, Factory> = new Map<string, Factory>(
+  (
+    [
+      [ENGAGE_ERRORS.badRequest, (c) => new EngageBadRequestError(c)],
+      [ENGAGE_ERRORS.invalidRequestFormat, (c) => new EngageInvalidRequestFormatError(c)],
+      [ENGAGE_ERRORS.requestTooLarge, (c) => new EngagePayloadTooLargeError(c)],
+      [ENGAGE_ERRORS.sourceNotFound, (c) => new EngageSourceNotFoundError(c)],
+      [ENGAGE_ERRORS.invalidSignature, (c) => new EngageInvalidSignatureError(c)],
+      [ENGAGE_ERRORS.invalidAction, (c) => new EngageInvalidActionError(c)],
+      [ENGAGE_ERRORS.invalidResourceFormat, (c) => new EngageInvalidResourceFormatError(c)],
+      [ENGAGE_ERRORS.structuredContentUnsupported, (c) => new EngageStructuredContentUnsupportedError(c)],
+      [ENGAGE_ERRORS.structuredContentTypeRequired, (c) => new EngageStructuredContentTypeRequiredError(c)],
+      [ENGAGE_ERRORS.structuredContentTypeUnsupported, (c) => new EngageStructuredContentTypeUnsupportedError(c)],
+      [ENGAGE_ERRORS.authorNotPuppetizable, (c) => new EngageAuthorNotPuppetizableError(c)],
+    ] satisfies [EngageErrorRow, Factory][]
+  ).map(([row, factory]) => [`${row.status} ${row.message}`, factory]),
+);
 
 /** IMF-fixdate and the two obsolete HTTP-date forms (RFC 9110 §5.6.7): a day name first, GMT last. */
 const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? .+ GMT$/;
 
-const ATTRIBUTE_EMPTY = /^structured_content: "([^"]+)" must not be empty$/;
-
-/** Engage's typing window: the documented wait when a 429 carries no `Retry-After`. */
-const DEFAULT_RETRY_AFTER_MS = 2_000;
 
 /**
  * Parses `Retry-After` (delta-seconds or an HTTP date) into milliseconds from `now`.
@@ -71,13 +72,14 @@ export function errorFromResponse(
   const documented = DOCUMENTED.get(`${status} ${engageMessage}`);
   if (documented) return documented(ctx);
   if (status === 422) {
-    const attribute = ATTRIBUTE_EMPTY.exec(engageMessage)?.[1];
+    const attribute = attributeOfEmptyMessage(engageMessage);
     if (attribute !== undefined) return new EngageStructuredContentAttributeEmptyError({ ...ctx, attribute });
   }
+  // Engage's typing window is the documented wait when a 429 carries no Retry-After.
   // Any 413 or 429 means the same thing whatever its wording: too big, or too soon.
   if (status === 413) return new EngagePayloadTooLargeError(ctx);
   if (status === 429) {
-    return new EngageRateLimitError({ ...ctx, retryAfterMs: parseRetryAfter(retryAfter) ?? DEFAULT_RETRY_AFTER_MS });
+    return new EngageRateLimitError({ ...ctx, retryAfterMs: parseRetryAfter(retryAfter) ?? TYPING_WINDOW_MS });
   }
   if (status >= 500) return new EngageServerError(ctx);
   return new EngageUnexpectedResponseError(ctx);

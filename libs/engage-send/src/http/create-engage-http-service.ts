@@ -1,7 +1,7 @@
 import { HttpService } from '@nestjs/axios';
 import axios from 'axios';
 import { Agent, EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
-import { MAX_BODY_BYTES } from '../errors/payload-too-large.error.js';
+import { MAX_BODY_BYTES } from '../contract/index.js';
 import type { EngageSendConfig } from '../options/resolved-config.js';
 import { SigningInterceptor } from '../signing/signing.interceptor.js';
 import { ENGAGE_REQUEST_HEADERS, EngageTransport } from './engage-transport.js';

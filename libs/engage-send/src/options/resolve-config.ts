@@ -1,6 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
+import type { UnknownPropertiesMode } from '../validation/contract-checker.js';
 // Headers the library owns: overriding them would break or forge the signed request.
 import { RESERVED_HEADERS } from '../http/engage-transport.js';
 import { resolveRetryPolicy, retryOptionProblems } from '../reliability/retry-policy.js';
@@ -71,7 +71,7 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
   }
   const { sourceId, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   const accessToken = options.accessToken instanceof EngageAccessToken ? options.accessToken.reveal() : options.accessToken;
-  const unknownProperties = options.unknownProperties ?? 'reject';
+  const unknownProperties = options.unknownProperties ?? 'forward';
   const url = checkBaseUrl(options.baseUrl, options.allowInsecureHttp === true, problems);
 
   if (typeof sourceId !== 'string' || sourceId === '') {

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
+import type { UnknownPropertiesMode } from '../validation/contract-checker.js';
 import type { RetryPolicy } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
 import type { EngageTracingOptions } from '../tracing/send-span.js';

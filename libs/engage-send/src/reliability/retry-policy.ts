@@ -1,4 +1,4 @@
-import type { EngageAction } from '../actions/engage-action.js';
+import type { EngageAction } from '../contract/index.js';
 import { EngageErrorCode } from '../errors/engage-error-code.js';
 import { EngageRateLimitError } from '../errors/engage-api.errors.js';
 import type { EngageSendError } from '../errors/engage-send.error.js';

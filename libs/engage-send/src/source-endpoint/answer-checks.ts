@@ -1,5 +1,5 @@
-import { isObjectValue } from '../actions/validation/basic-rules.decorators.js';
-import { describeValue } from '../actions/validation/value-description.js';
+import { isDataObject } from '../validation/data-object.js';
+import { describeValue } from '../validation/value-description.js';
 import type { ParsedCallAction } from './engage-call-action.js';
 
 /** A handler's answer, checked against the contract and ready to serialise, or what is wrong with it. */
@@ -18,12 +18,12 @@ export function checkAnswer(call: ParsedCallAction, answer: unknown): AnswerChec
       return { ok: true, value: answer === undefined ? {} : answer };
     case 'list': {
       if (!Array.isArray(answer)) return { ok: false, problem: `must answer an array of contents, got ${describeValue(answer)}` };
-      const bad = answer.findIndex((item) => !isObjectValue(item));
+      const bad = answer.findIndex((item) => !isDataObject(item));
       if (bad !== -1) return { ok: false, problem: `must answer an array of contents; item ${bad} is ${describeValue(answer[bad])}` };
       return { ok: true, value: answer.toReversed() };
     }
     case 'create': {
-      if (!isObjectValue(answer)) return { ok: false, problem: `must answer the created content ({ id, … }), got ${describeValue(answer)}` };
+      if (!isDataObject(answer)) return { ok: false, problem: `must answer the created content ({ id, … }), got ${describeValue(answer)}` };
       const id = answer['id'];
       if (typeof id !== 'string' || id === '') {
         return { ok: false, problem: `must answer the created content with its id on the integration's side (a non-empty string), got ${id === undefined ? 'no id' : describeValue(id)}` };
@@ -31,7 +31,7 @@ export function checkAnswer(call: ParsedCallAction, answer: unknown): AnswerChec
       return { ok: true, value: answer };
     }
     default:
-      if (!isObjectValue(answer)) return { ok: false, problem: `must answer the content (an object), got ${describeValue(answer)}` };
+      if (!isDataObject(answer)) return { ok: false, problem: `must answer the content (an object), got ${describeValue(answer)}` };
       return { ok: true, value: answer };
   }
 }

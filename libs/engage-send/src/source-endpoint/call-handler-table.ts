@@ -1,3 +1,4 @@
+import { TYPING_OPTION } from '../contract/index.js';
 import type { DiscoveredCallHandler, HandlerDiscovery } from './discover-call-handlers.js';
 import { parseCallAction, QUEUING_UPDATE } from './engage-call-action.js';
 import type { EngageEndpointConfig } from './resolve-endpoint-options.js';
@@ -47,8 +48,8 @@ export function buildHandlerTable(
         `endpoint.sends declares ${action}, which also tells Engage to deliver agents' replies to this endpoint: add an @OnEngageCall('${action}') handler (throw EngageContentError with fatal: true to refuse them)`,
       );
     }
-    if (action.startsWith('typing.') && !options.has('messaging.typing_indicator')) {
-      problems.push(`endpoint.sends declares ${action}, which Engage enables with the source option messaging.typing_indicator: add it to sourceOptions (with view.messaging)`);
+    if (action.startsWith('typing.') && !options.has(TYPING_OPTION)) {
+      problems.push(`endpoint.sends declares ${action}, which Engage enables with the source option ${TYPING_OPTION}: add it to sourceOptions (with view.messaging)`);
     }
   }
   if (table.has(QUEUING_UPDATE) && !options.has(QUEUING_UPDATE)) {

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { timingSafeEqual, type KeyObject } from 'node:crypto';
+import { signBody } from '../signing/sign-body.js';
 
 /** Name of the query parameter that carries the signature where headers can't be read. */
 export const SIGNATURE_QUERY_PARAMETER = 'signature';
@@ -27,6 +28,5 @@ export function signatureOf(headerValue: string | string[] | undefined, url: str
  */
 export function isEngageSignature(body: Uint8Array, signature: string | undefined, key: KeyObject): boolean {
   if (signature === undefined || !HEX_SIGNATURE.test(signature)) return false;
-  const expected = createHmac('sha512', key).update(body).digest();
-  return timingSafeEqual(Buffer.from(signature, 'hex'), expected);
+  return timingSafeEqual(Buffer.from(signature, 'hex'), Buffer.from(signBody(body, key), 'hex'));
 }

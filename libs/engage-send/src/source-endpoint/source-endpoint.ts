@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
-import { isObjectValue } from '../actions/validation/basic-rules.decorators.js';
+import { isDataObject } from '../validation/data-object.js';
 import type { EngageSendConfig } from '../options/resolved-config.js';
 import { checkAnswer } from './answer-checks.js';
 import { validateCallParams } from './call-params-validator.js';
@@ -28,12 +28,6 @@ export interface EndpointRequest {
 
 /** Longest refusal text: the failing fields of a malformed call, no more. */
 const MAX_REFUSAL_CHARS = 1024;
-
-// JSON.parse keeps a "__proto__" key as an own property, which copying into a DTO
-// would turn into a prototype: dropped. Only a body that could spell it (plainly
-// or with \u escapes) pays for the reviver.
-const dropPrototypeKeys = (key: string, value: unknown): unknown => (key === '__proto__' ? undefined : value);
-const parseJson = (text: string): unknown => (text.includes('__proto__') || text.includes('\\u') ? JSON.parse(text, dropPrototypeKeys) : JSON.parse(text));
 
 interface Ending {
   readonly answer: EndpointAnswer | undefined;
@@ -139,11 +133,12 @@ export class SourceEndpoint {
 
     let envelope: unknown;
     try {
-      envelope = parseJson(body.toString('utf8'));
+      // An own "__proto__" key JSON.parse may keep is dropped by the params' contract check.
+      envelope = JSON.parse(body.toString('utf8'));
     } catch {
       return this.refuse(400, 'Bad request', 'malformed_call', `body is not JSON (${body.length} bytes)`);
     }
-    if (!isObjectValue(envelope) || typeof envelope['action'] !== 'string') {
+    if (!isDataObject(envelope) || typeof envelope['action'] !== 'string') {
       return this.refuse(400, 'Bad request', 'malformed_call', 'body is not an object with a string "action"');
     }
     const receivedAction = envelope['action'];
@@ -229,7 +224,9 @@ export class SourceEndpoint {
 
   private refuse(status: number, text: string, errorType: string, reason: string, close = false): Ending {
     // The refusal never names the token, the signature or the body: only what was wrong and its size.
-    this.logger.warn(`refused a call to ${this.endpoint.path}: ${reason}`);
+    // Field paths may hold a body's keys: no control character (no forged line), a bounded length.
+    const line = reason.replace(/[\u0000-\u001f\u007f]/g, '?');
+    this.logger.warn(`refused a call to ${this.endpoint.path}: ${line.length > MAX_REFUSAL_CHARS ? `${line.slice(0, MAX_REFUSAL_CHARS - 1)}…` : line}`);
     return { answer: textAnswer(status, text, close), outcome: 'refused', errorType };
   }
 }

@@ -1,7 +1,7 @@
 import { Agent, request } from 'undici';
 import { EngageEndpointCallError } from './endpoint-call.error.js';
 import { readImplementationInfo, type DeclaredImplementation } from './implementation-info-declaration.js';
-import { signBody } from './sign-body.js';
+import { signBody } from '../signing/sign-body.js';
 import { isValidSignature } from './signature-check.js';
 
 /** How to reach an integration's source endpoint. */

@@ -1,4 +1,4 @@
-import { ENGAGE_ACTIONS, type EngageAction } from '../actions/engage-action.js';
+import { ENGAGE_ACTIONS, type EngageAction } from '../contract/index.js';
 import type { EmulatorSource } from './emulator-options.js';
 
 /**

@@ -1,5 +1,5 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
-import type { EngageAction } from '../actions/engage-action.js';
+import type { EngageAction } from '../contract/index.js';
 import { INSTRUMENTATION_SCOPE } from '../engage-send.constants.js';
 import { EngageSendError } from '../errors/engage-send.error.js';
 

@@ -160,7 +160,7 @@ describe('answers', () => {
   });
 
   it.each([
-    ['nested 400 000 levels deep', `{"action":"messages.create","params":{"extra":${'['.repeat(400_000)}${']'.repeat(400_000)}}}`, 'params.extra (nests more than 32 levels deep)'],
+    ['nested 400 000 levels deep', `{"action":"messages.create","params":{"extra":${'['.repeat(400_000)}${']'.repeat(400_000)}}}`, 'is nested more than 32 levels deep'],
     ['100 000 attachments of the wrong type', `{"action":"messages.create","params":{"attachments":[${Array(100_000).fill('{"url":1}').join(',')}]}}`, 'params.attachments.0.url'],
     ['one bad attachment after 60 000 good ones', `{"action":"messages.create","params":{"attachments":[${Array(60_000).fill('{"url":"x"}').join(',')},{"url":2}]}}`, 'params.attachments.60000.url'],
   ])('a call of any shape up to the limit (%s): a short 400 naming the field, no handler run', async (_name, body, field) => {
@@ -170,6 +170,14 @@ describe('answers', () => {
     expect(answer.text).toContain(field);
     expect(answer.body.length).toBeLessThanOrEqual(1024 * 3);
     expect(handlers.seen).toEqual([]);
+  });
+
+  it('a key of the body in a refusal’s log line cannot forge another line', async () => {
+    const params = { ['x\nwarn FORGED line']: JSON.parse('['.repeat(40) + ']'.repeat(40)) };
+    expect((await call('messages.create', params)).status).toBe(400);
+    const refusal = logger.lines.find((line) => line.includes('refused'));
+    expect(refusal).toContain('x?warn FORGED line');
+    expect(logger.lines.some((line) => line.includes('\n'))).toBe(false);
   });
 
   it('the body limit defaults to 1 MiB, far below the Send API’s 20 MiB', async () => {

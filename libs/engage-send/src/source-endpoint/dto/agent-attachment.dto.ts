@@ -1,20 +1,13 @@
-import { IsOptional } from 'class-validator';
-import { IsStringValue } from '../../actions/validation/basic-rules.decorators.js';
+import { AGENT_ATTACHMENT } from '../../contract/index.js';
+import { ContractObject, Field } from '../../dto/contract-object.decorator.js';
 
 /** A file an agent attached to a content: Engage gives its URL, type and file name. */
+@ContractObject(AGENT_ATTACHMENT)
 export class AgentAttachmentDto {
   /** Where to download the file from. */
-  @IsOptional()
-  @IsStringValue()
-  url?: string;
-
+  @Field() url?: string;
   /** The file's MIME type, e.g. `image/png`. */
-  @IsOptional()
-  @IsStringValue()
-  type?: string;
-
+  @Field() type?: string;
   /** The file's name, e.g. `invoice.pdf`. */
-  @IsOptional()
-  @IsStringValue()
-  filename?: string;
+  @Field() filename?: string;
 }

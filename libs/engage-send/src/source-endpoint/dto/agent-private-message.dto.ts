@@ -1,23 +1,16 @@
-import { IsOptional } from 'class-validator';
-import { IsObjectValue, IsStringValue } from '../../actions/validation/basic-rules.decorators.js';
+import { AGENT_PRIVATE_MESSAGE } from '../../contract/index.js';
+import { ContractObject, Field } from '../../dto/contract-object.decorator.js';
 import { AgentContentDto } from './agent-content.dto.js';
 
 /** Params of `private_messages.create`: an agent's private message (no thread, a recipient). */
+@ContractObject(AGENT_PRIVATE_MESSAGE)
 export class AgentPrivateMessageDto extends AgentContentDto {
   /** The integration's id of the user it is addressed to. */
-  @IsOptional()
-  @IsStringValue()
-  recipient_id?: string;
-
+  @Field() recipient_id?: string;
   /** The integration's id of the content it answers. */
-  @IsOptional()
-  @IsStringValue()
-  in_reply_to_id?: string;
-
+  @Field() in_reply_to_id?: string;
   /** A structured content the agent sent. */
-  @IsOptional()
-  @IsObjectValue()
-  structured_content?: Record<string, unknown>;
+  @Field() structured_content?: Record<string, unknown>;
 }
 
 /** Params of `private_messages.create`. */

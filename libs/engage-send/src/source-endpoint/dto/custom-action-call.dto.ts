@@ -1,13 +1,13 @@
-import { IsOptional } from 'class-validator';
-import { IsStringValue } from '../../actions/validation/basic-rules.decorators.js';
-import { ContentIdCallDto } from './content-id-call.dto.js';
+import { CUSTOM_ACTION_CALL } from '../../contract/index.js';
+import { ContractObject, Field } from '../../dto/contract-object.decorator.js';
 
 /** Params of a custom action (an agent clicked its button on a content). */
-export class CustomActionCallDto extends ContentIdCallDto {
+@ContractObject(CUSTOM_ACTION_CALL)
+export class CustomActionCallDto {
+  /** The integration's id of the content (required). */
+  @Field() id!: string;
   /** Engage's id of the agent who clicked. */
-  @IsOptional()
-  @IsStringValue()
-  user_id?: string;
+  @Field() user_id?: string;
 }
 
 /** Params of a custom action. */

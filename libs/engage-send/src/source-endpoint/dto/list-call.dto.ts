@@ -1,15 +1,11 @@
-import { IsOptional } from 'class-validator';
-import { IsStringValue } from '../../actions/validation/basic-rules.decorators.js';
+import { LIST_CALL } from '../../contract/index.js';
+import { ContractObject, Field } from '../../dto/contract-object.decorator.js';
 
 /** Params of `<object>.list`. */
+@ContractObject(LIST_CALL)
 export class ListCallDto {
-  /**
-   * Id of the last content Engage imported (the integration's id); absent on
-   * the first call. Answer the contents after it.
-   */
-  @IsOptional()
-  @IsStringValue()
-  since_id?: string;
+  /** Id of the last content Engage imported (the integration's id); absent the first time. Answer the contents after it. */
+  @Field() since_id?: string;
 }
 
 /** Params of `<object>.list`. */

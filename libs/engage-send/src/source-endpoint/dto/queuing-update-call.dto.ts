@@ -1,27 +1,17 @@
-import { IsNumber, IsOptional } from 'class-validator';
-import { IsStringValue } from '../../actions/validation/basic-rules.decorators.js';
+import { QUEUING_UPDATE_CALL } from '../../contract/index.js';
+import { ContractObject, Field } from '../../dto/contract-object.decorator.js';
 
 /** Params of `messaging.queuing_update`: where a waiting customer stands in the agents' queue. */
+@ContractObject(QUEUING_UPDATE_CALL)
 export class QueuingUpdateCallDto {
   /** Estimated wait, in seconds. */
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  estimated_wait_time?: number;
-
+  @Field() estimated_wait_time?: number;
   /** Position in the queue. */
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  position?: number;
-
+  @Field() position?: number;
   /** The conversation's thread. */
-  @IsOptional()
-  @IsStringValue()
-  thread_id?: string;
-
+  @Field() thread_id?: string;
   /** The customer's content the update is about. */
-  @IsOptional()
-  @IsStringValue()
-  in_reply_to_id?: string;
+  @Field() in_reply_to_id?: string;
 }
 
 /** Params of `messaging.queuing_update`. */
