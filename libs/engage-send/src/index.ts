@@ -46,16 +46,16 @@ export { EngageValidationError, type EngageFieldError } from './errors/validatio
 export { EngagePayloadTooLargeError } from './errors/payload-too-large.error.js';
 export * from './errors/engage-api.errors.js';
 export { EngageConnectionError, EngageTimeoutError } from './errors/transport.errors.js';
-export { EngageAbortedError, EngageQueueFullError, EngageShutdownError } from './errors/reliability.errors.js';
+export { EngageAbortedError, EngageQueueFullError, EngageQueueTimeoutError, EngageShutdownError, type DeliveryUncertainty } from './errors/reliability.errors.js';
 export { EngageAccessToken } from './options/engage-access-token.js';
 export { DEFAULT_RETRY_POLICY, type EngageRetryOptions } from './reliability/retry-policy.js';
 export type { TypingPacingMode } from './reliability/typing-pacer.js';
 export type { EngageTypingPacer, TypingWait } from './reliability/engage-typing-pacer.js';
-export { parseRetryAfter } from './errors/error-from-response.js';
+export { parseRetryAfter } from './errors/error-from-answer.js';
 
 export { EngageSendErrorFilter } from './filters/engage-send-error.filter.js';
 export { toHttpAnswer, type EngageErrorHttpAnswer } from './filters/engage-error-http-answer.js';
-export { SpanAttributes, type EngageTracingOptions } from './tracing/send-span.js';
+export { SpanAttributes, type EngageTracingOptions } from './tracing/send-tracer.js';
 export { MetricNames, type SendOutcome } from './metrics/send-metrics.js';
 
 // The source endpoint: Engage's signed calls to the integration (`endpoint` option).

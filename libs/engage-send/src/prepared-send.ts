@@ -1,4 +1,6 @@
-import type { EngageAction } from './contract/index.js';
+import { MAX_BODY_BYTES, type EngageAction } from './contract/index.js';
+import type { EngageErrorContext } from './errors/engage-send.error.js';
+import { EngagePayloadTooLargeError } from './errors/payload-too-large.error.js';
 
 /** The ids of a send that spans, logs, pacing and queues key on: never content. */
 export interface SendIds {
@@ -34,4 +36,21 @@ export function sendIds(action: string, params: unknown, typingKey: (params: { t
   if (typeof id === 'string' && !action.startsWith('typing.')) ids.contentId = id;
   if (action.startsWith('typing.')) ids.typingKey = typingKey(params as { thread_id?: unknown; in_reply_to_id?: unknown });
   return ids;
+}
+
+/**
+ * Serialises validated params, once: the returned string is what is signed and
+ * sent, byte for byte.
+ *
+ * @throws EngagePayloadTooLargeError when it is over Engage's 20 971 520 bytes (nothing is sent).
+ */
+export function serialiseSend(action: EngageAction, params: object, context: EngageErrorContext): string {
+  const body = JSON.stringify({ action, params });
+  // Engage's limit is in bytes, a string's length in UTF-16 units: skip the
+  // count when even 3 bytes per unit (UTF-8's worst case) fits.
+  if (body.length * 3 > MAX_BODY_BYTES) {
+    const bodyBytes = Buffer.byteLength(body, 'utf8');
+    if (bodyBytes > MAX_BODY_BYTES) throw new EngagePayloadTooLargeError({ ...context, bodyBytes });
+  }
+  return body;
 }

@@ -2,7 +2,7 @@ import type { UnknownPropertiesMode } from '../validation/contract-checker.js';
 import type { EngageRetryOptions } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
 import type { EngageEndpointOptions } from '../source-endpoint/engage-endpoint-options.interface.js';
-import type { EngageTracingOptions } from '../tracing/send-span.js';
+import type { EngageTracingOptions } from '../tracing/send-tracer.js';
 import type { EngageAccessToken } from './engage-access-token.js';
 
 /**

@@ -5,7 +5,7 @@ import type { EngageActionParamsMap } from '../dto/action-params.map.js';
 import type { EngageSendService } from '../engage-send.service.js';
 import { getEngageSendServiceToken } from '../engage-send.tokens.js';
 import { EngageValidationError } from '../errors/validation.error.js';
-import { SpanAttributes } from '../tracing/send-span.js';
+import { SpanAttributes } from '../tracing/send-tracer.js';
 import type { EngageOutboxEnqueued, EngageOutboxJob, EngageOutboxJobState } from './engage-outbox-job.interface.js';
 import { OUTBOX_BACKOFF } from './outbox.constants.js';
 import { parseFailureReason } from './outbox-failure.js';

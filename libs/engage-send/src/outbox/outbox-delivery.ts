@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import type { EngageSendService } from '../engage-send.service.js';
 import { EngageErrorCode } from '../errors/engage-error-code.js';
 import { EngageSendError } from '../errors/engage-send.error.js';
-import { SpanAttributes } from '../tracing/send-span.js';
+import { SpanAttributes } from '../tracing/send-tracer.js';
 import { failureReason, judgeAttempt, OutboxRetryableError, type AttemptVerdict } from './outbox-failure.js';
 import { isOutboxJobData, type OutboxJobResult } from './outbox-job.js';
 import type { OutboxMetrics } from './outbox-metrics.js';

@@ -1,7 +1,7 @@
 import { isSpanContextValid, SpanKind, SpanStatusCode, trace, type Attributes, type Link, type Span, type Tracer } from '@opentelemetry/api';
 import { INSTRUMENTATION_SCOPE } from '../engage-send.constants.js';
 import { EngageSendError } from '../errors/engage-send.error.js';
-import { errorType, SpanAttributes } from '../tracing/send-span.js';
+import { errorType, SpanAttributes } from '../tracing/send-tracer.js';
 import type { OutboxTraceLink } from './outbox-job.js';
 
 /** Span attributes of the outbox, next to {@link SpanAttributes}. */

@@ -99,7 +99,7 @@ const RETRYABLE_CODES = new Set<string>([
 ]);
 
 /** Whether Engage certainly did not process the request that failed with `error`. */
-function certainlyNotProcessed(error: EngageSendError): boolean {
+export function certainlyNotProcessed(error: EngageSendError): boolean {
   if (error instanceof EngageRateLimitError) return true;
   return error instanceof EngageConnectionError && error.systemCode !== undefined && NOT_SENT_SYSTEM_CODES.has(error.systemCode);
 }

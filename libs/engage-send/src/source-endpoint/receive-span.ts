@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import { INSTRUMENTATION_SCOPE } from '../engage-send.constants.js';
-import { SpanAttributes } from '../tracing/send-span.js';
+import { SpanAttributes } from '../tracing/send-tracer.js';
 
 /** Span attributes of a received call besides the shared `SpanAttributes`. */
 export const ReceiveSpanAttributes = {

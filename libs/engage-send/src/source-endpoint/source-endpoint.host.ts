@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, HttpAdapterHost, MetadataScanner } from '@nestjs/core';
 import { ENGAGE_SEND_CONFIG } from '../engage-send.constants.js';
-import type { EngageSendConfig } from '../options/resolved-config.js';
+import type { EngageSendConfig } from '../options/engage-send-config.js';
 import { buildHandlerTable } from './call-handler-table.js';
 import { discoverCallHandlers } from './discover-call-handlers.js';
 import { EngageEndpointSetupError } from './endpoint-setup.error.js';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import { isDataObject } from '../validation/data-object.js';
-import type { EngageSendConfig } from '../options/resolved-config.js';
+import type { EngageSendConfig } from '../options/engage-send-config.js';
 import { checkAnswer } from './answer-checks.js';
 import { validateCallParams } from './call-params-validator.js';
 import type { DiscoveredCallHandler } from './discover-call-handlers.js';

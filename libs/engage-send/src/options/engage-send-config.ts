@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { UnknownPropertiesMode } from '../validation/contract-checker.js';
 import type { RetryPolicy } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
-import type { EngageTracingOptions } from '../tracing/send-span.js';
+import type { EngageTracingOptions } from '../tracing/send-tracer.js';
 import type { EngageEndpointConfig } from '../source-endpoint/resolve-endpoint-options.js';
 
 /**

@@ -1,5 +1,4 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
-import type { EngageAction } from '../contract/index.js';
 import { INSTRUMENTATION_SCOPE } from '../engage-send.constants.js';
 import { EngageSendError } from '../errors/engage-send.error.js';
 
@@ -41,15 +40,17 @@ export interface EngageTracingOptions {
   propagateContext?: boolean;
 }
 
-/** A failure's span attributes: our error code for library errors. */
+/** A failure's span attribute: our error code for library errors. */
 export function errorType(error: unknown): string {
   return error instanceof EngageSendError ? error.code : '_OTHER';
 }
 
 /**
- * Spans of a send, through `@opentelemetry/api` only: with no SDK registered
- * they are the API's no-ops, and the library never starts one itself. Spans
- * carry names, ids, statuses; never bodies, tokens or signatures.
+ * The spans of a send, through `@opentelemetry/api` only: with no SDK
+ * registered they are the API's no-ops, and the library never starts one
+ * itself. Spans carry names, ids and statuses; never bodies, tokens or
+ * signatures. The service starts and ends them around its own steps: nothing
+ * here calls back into it.
  */
 export class SendTracer {
   // The API returns a proxy tracer that follows whichever provider the app
@@ -71,63 +72,62 @@ export class SendTracer {
     this.propagate = options.propagateContext ?? false;
   }
 
-  /** Runs `fn` inside an active INTERNAL `engage.send <action>` span and ends it. */
-  inSendSpan<T>(action: EngageAction | string, attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
-    return this.tracer.startActiveSpan(`engage.send ${action}`, { kind: SpanKind.INTERNAL, attributes }, async (span) => {
-      try {
-        return await fn(span);
-      } catch (error) {
-        span.setAttribute(SpanAttributes.ERROR_TYPE, errorType(error));
-        if (error instanceof EngageSendError) {
-          if (error.status !== undefined) span.setAttribute(SpanAttributes.HTTP_STATUS, error.status);
-          // Our errors' messages and stacks are built without secrets or bodies.
-          span.recordException(error);
-          span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
-        } else {
-          span.setStatus({ code: SpanStatusCode.ERROR });
-        }
-        throw error;
-      } finally {
-        span.end();
-      }
-    });
+  /** Starts the INTERNAL `engage.send <action>` span, a child of the active context. */
+  startSend(action: string, attributes: Attributes): Span {
+    return this.tracer.startSpan(`engage.send ${action}`, { kind: SpanKind.INTERNAL, attributes });
   }
 
   /**
-   * Runs one HTTP attempt inside a CLIENT span (unless attempt spans are off).
-   * `fn` receives the headers to add: the trace context when propagation is
-   * on, otherwise `undefined` (nothing is allocated).
+   * The context to make an attempt in: the send span active, so spans of HTTP
+   * auto-instrumentation sit under it. `undefined` when it records nothing
+   * (no SDK): then nothing is activated at all.
    */
-  async inAttemptSpan<T extends number>(attempt: number, fn: (headers: Record<string, string> | undefined) => Promise<T>): Promise<T> {
-    if (!this.attemptSpans) return fn(this.propagationHeaders(context.active()));
-    const attributes = attempt > 1 ? { ...this.attemptAttributes, [SpanAttributes.RESEND_COUNT]: attempt - 1 } : this.attemptAttributes;
-    // The span is a child of the active (send) span but is not made active itself:
-    // nothing runs inside it that could start spans, and activating a context costs
-    // an AsyncLocalStorage switch per attempt. Propagation injects its context directly.
-    const span = this.tracer.startSpan('POST', { kind: SpanKind.CLIENT, attributes });
-    try {
-      const status = await fn(this.propagate ? this.propagationHeaders(trace.setSpan(context.active(), span)) : undefined);
-      span.setAttribute(SpanAttributes.HTTP_STATUS, status);
-      return status;
-    } catch (error) {
-      if (error instanceof EngageSendError && error.status !== undefined) span.setAttribute(SpanAttributes.HTTP_STATUS, error.status);
-      if (error instanceof EngageSendError && error.status !== undefined && error.status >= 400) {
-        // HTTP semantic conventions: a status ≥ 400 is the error type of a client span.
-        span.setAttribute(SpanAttributes.ERROR_TYPE, String(error.status));
-      } else {
-        span.setAttribute(SpanAttributes.ERROR_TYPE, errorType(error));
-      }
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      span.end();
-    }
+  attemptContext(send: Span): Context | undefined {
+    return send.isRecording() ? trace.setSpan(context.active(), send) : undefined;
   }
 
-  private propagationHeaders(ctx: Context): Record<string, string> | undefined {
+  /** Starts the CLIENT span of attempt `attempt` (1-based) under the send span, when attempt spans are on and the send records. */
+  startAttempt(sendContext: Context | undefined, attempt: number): Span | undefined {
+    if (!this.attemptSpans || sendContext === undefined) return undefined;
+    const attributes = attempt > 1 ? { ...this.attemptAttributes, [SpanAttributes.RESEND_COUNT]: attempt - 1 } : this.attemptAttributes;
+    // Not made active: nothing runs inside it that could start spans.
+    return this.tracer.startSpan('POST', { kind: SpanKind.CLIENT, attributes }, sendContext);
+  }
+
+  /** The headers that carry the trace context to Engage, when propagation is on. */
+  propagationHeaders(sendContext: Context | undefined, attemptSpan: Span | undefined): Record<string, string> | undefined {
     if (!this.propagate) return undefined;
+    const base = sendContext ?? context.active();
     const headers: Record<string, string> = {};
-    propagation.inject(ctx, headers);
+    propagation.inject(attemptSpan === undefined ? base : trace.setSpan(base, attemptSpan), headers);
     return headers;
+  }
+
+  /** Ends an attempt span with Engage's status, or the failure that ended the attempt. */
+  endAttempt(span: Span | undefined, status: number | undefined, error?: unknown): void {
+    if (span === undefined) return;
+    if (status !== undefined) span.setAttribute(SpanAttributes.HTTP_STATUS, status);
+    if (error !== undefined) {
+      // HTTP semantic conventions: a status ≥ 400 is the error type of a client span.
+      span.setAttribute(SpanAttributes.ERROR_TYPE, status !== undefined && status >= 400 ? String(status) : errorType(error));
+      span.setStatus({ code: SpanStatusCode.ERROR });
+    }
+    span.end();
+  }
+
+  /** Ends the send span after a failure: error type, status, the exception (its message never holds a body or a token). */
+  failSend(span: Span, error: unknown): void {
+    if (span.isRecording()) {
+      span.setAttribute(SpanAttributes.ERROR_TYPE, errorType(error));
+      if (error instanceof EngageSendError) {
+        span.setAttribute(SpanAttributes.ATTEMPTS, error.attempts);
+        if (error.status !== undefined) span.setAttribute(SpanAttributes.HTTP_STATUS, error.status);
+        span.recordException(error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+      } else {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
+    }
+    span.end();
   }
 }
