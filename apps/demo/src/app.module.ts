@@ -49,6 +49,8 @@ export class AppModule {
             // signed with the same token; the options serve both sides.
             sourceOptions: DEMO_SOURCE_OPTIONS,
             endpoint: DEMO_ENDPOINT,
+            // A CLIENT span for every attempt, so the console shows the whole tree (the library's default: only when retried).
+            tracing: { attemptSpans: true },
           }),
         }),
         ...(embeddedEmulator
