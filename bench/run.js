@@ -5,13 +5,14 @@
  *
  *   npm run bench                 # full run, a few minutes
  *   BENCH_QUICK=1 npm run bench   # quick run
+ *   BENCH_QUICK=1 BENCH_SKIP=throughput,large,soak,outbox npm run bench   # only the source endpoint's row
  *   BENCH_PROFILE=1 npm run bench # also CPU profiles of engage-send's measured sends (bench/results/profile/);
  *                                 # BENCH_PROFILE=engage-send,engage-send+otel for several variants
  *
  * Settings (environment): BENCH_ROUNDS, BENCH_SENDS, BENCH_WARMUP,
  * BENCH_CONCURRENCY, BENCH_VARIANTS, BENCH_MIXES, BENCH_LARGE_BYTES,
  * BENCH_LARGE_REPS, BENCH_SOAK_SENDS, BENCH_SOAK_SECONDS, BENCH_OUTBOX_SENDS,
- * BENCH_SKIP (throughput,large,soak,outbox), BENCH_OUT (the JSON file; default
+ * BENCH_SKIP (throughput,large,soak,outbox,endpoint), BENCH_OUT (the JSON file; default
  * bench/results/latest.json). The outbox task starts its own redis-server.
  *
  * Every measurement runs in a fresh client process (bench/client.js): the
@@ -40,7 +41,7 @@ const compare = process.env.BENCH_COMPARE ? buildLibraryAt(process.env.BENCH_COM
 if (compare) config.variants.push(`engage-send@${compare.label}`, `engage-send/axios@${compare.label}`);
 const server = await startServer({ token });
 const target = { origin: server.origin, sourceId, token, connections: config.concurrency, libraries: compare ? { [compare.label]: compare.entry } : {} };
-const raw = { throughput: [], large: [], soak: undefined, outbox: undefined };
+const raw = { throughput: [], large: [], soak: undefined, outbox: undefined, endpoint: [] };
 const started = performance.now();
 let profile;
 try {
@@ -75,6 +76,11 @@ try {
     } finally {
       await redis.stop();
     }
+  }
+  if (!config.skip.includes('endpoint')) {
+    log(`source endpoint: implementation.info and agent replies, ${config.sends} calls per route and round, against a bare Nest route`);
+    const result = await runClient({ kind: 'endpoint', requests: config.sends, warmup: config.warmup, concurrency: config.concurrency, rounds: config.rounds, token });
+    raw.endpoint = result.runs;
   }
   if (config.profile.length > 0) {
     const dir = join(here, 'results', 'profile');

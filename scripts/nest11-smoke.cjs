@@ -14,7 +14,10 @@ const { EngageOutboxModule, EngageOutboxDependencyError } = require('engage-send
   const emulator = new EngageEmulator({ sources: [{ id: 'src-1', accessToken: 'token-1' }] });
   const baseUrl = await emulator.start();
   class AppModule {}
-  Module({ imports: [EngageSendModule.forRoot({ baseUrl, sourceId: 'src-1', accessToken: 'token-1' })] })(AppModule);
+  // With an endpoint: its wiring (DiscoveryModule, HttpAdapterHost) loads under Nest 11 too; no HTTP server here, so nothing is served.
+  Module({ imports: [EngageSendModule.forRoot({ baseUrl, sourceId: 'src-1', accessToken: 'token-1', endpoint: { path: '/engage' } })] })(AppModule);
+  // What mounts the endpoint ahead of the body parsers when a testing module creates its app.
+  assert.ok(new (require('@nestjs/core').HttpAdapterHost)().init$, 'HttpAdapterHost.init$ exists in this Nest version');
   const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
   const engage = app.get(EngageSendService);
 

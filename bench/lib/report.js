@@ -2,6 +2,7 @@
 import { median } from './load.js';
 import { MIX_NAMES } from './messages.js';
 import { VARIANTS } from './variants.js';
+import { summariseEndpoint } from './endpoint-task.js';
 
 /** The issue's targets. */
 export const TARGETS = {
@@ -11,6 +12,7 @@ export const TARGETS = {
   largeMemoryPerBody: 3,
   memoryGrowth: 0.05,
   tracingOverhead: 0.1,
+  endpointRatio: 1.3,
 };
 
 /** The benchmark's settings, from the environment (`BENCH_QUICK=1` for a quick run). */
@@ -140,6 +142,8 @@ export function summarise(raw, config) {
       }
     : undefined;
 
+  const endpoint = raw.endpoint?.length > 0 ? summariseEndpoint(raw.endpoint) : undefined;
+
   const small = ratios.small?.['engage-send'];
   const targets = [];
   const target = (id, description, value, limit, met) => targets.push({ id, description, value, limit, met: value === undefined || Number.isNaN(value) ? null : met });
@@ -151,8 +155,12 @@ export function summarise(raw, config) {
   target('3', 'long run: memory growth after warm-up (max of RSS, heap)', growth, TARGETS.memoryGrowth, growth < TARGETS.memoryGrowth);
   const tracing = ratios.small?.tracingOverhead;
   target('4', 'real tracer and meter providers: extra CPU per small send over no-op', tracing, TARGETS.tracingOverhead, tracing <= TARGETS.tracingOverhead);
+  const info = endpoint?.['implementation.info']?.cpuRatio;
+  target('5a', 'source endpoint: server CPU per implementation.info ÷ bare Nest route', info, TARGETS.endpointRatio, info <= TARGETS.endpointRatio);
+  const reply = endpoint?.['agent reply']?.cpuRatio;
+  target('5b', 'source endpoint: server CPU per agent reply ÷ bare Nest route', reply, TARGETS.endpointRatio, reply <= TARGETS.endpointRatio);
 
-  return { throughput, ratios, large, soak, outbox, targets };
+  return { throughput, ratios, large, soak, outbox, endpoint, targets };
 }
 
 const fixed = (value, digits) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
@@ -190,7 +198,7 @@ export function formatReport(summary, config, meta = {}) {
       lines.push('  diag:no-validation = engage-send with its validator swapped for a pass-through (diagnostic only)');
     }
   }
-  const { large, soak, outbox } = summary;
+  const { large, soak, outbox, endpoint } = summary;
   if (large) {
     const mb = (bytes) => fixed(bytes / 1e6, 1);
     lines.push('');
@@ -218,6 +226,18 @@ export function formatReport(summary, config, meta = {}) {
     lines.push(`  direct sends            ${pad(fixed(outbox.directPerSec, 0), 7)} sends/s`);
     lines.push(`  enqueue (no worker)     ${pad(fixed(outbox.enqueuePerSec, 0), 7)} jobs/s    ${fixed(outbox.enqueueRatio, 2)} × direct, p99 ${fixed(outbox.enqueueP99Ms, 2)} ms`);
     lines.push(`  end to end (delivered)  ${pad(fixed(outbox.endToEndPerSec, 0), 7)} sends/s   ${fixed(outbox.endToEndRatio, 2)} × direct`);
+  }
+  if (endpoint && Object.keys(endpoint).length > 0) {
+    lines.push('');
+    lines.push('source endpoint (POST /engage: verify, validate, handler, check, sign) vs a bare Nest route answering the same JSON, same app, server CPU');
+    lines.push(`${pad('call', 22, true)}${pad('route', 10, true)}${pad('server CPU µs/call', 20)}${pad('calls/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}`);
+    for (const [call, row] of Object.entries(endpoint)) {
+      for (const route of ['bare', 'endpoint']) {
+        const r = row[route];
+        lines.push(`${pad(call, 22, true)}${pad(route, 10, true)}${pad(fixed(r.serverCpuUsPerCall, 1), 20)}${pad(fixed(r.callsPerSec, 0), 10)}${pad(fixed(r.p50Ms, 2), 9)}${pad(fixed(r.p99Ms, 2), 9)}${pad(r.errors, 8)}`);
+      }
+      lines.push(`  ${call}: endpoint ÷ bare = ${fixed(row.cpuRatio, 2)} × server CPU, ${fixed(row.throughputRatio, 2)} × calls/s`);
+    }
   }
   lines.push('');
   lines.push('targets:');

@@ -10,6 +10,7 @@ import { median, runLoad } from './load.js';
 import { largeParams, paramsPool } from './messages.js';
 import { runOutboxTask } from './outbox.js';
 import { createVariant } from './variants.js';
+import { runEndpointTask } from './endpoint-task.js';
 
 const gc = () => globalThis.gc?.();
 const mib = (bytes) => bytes / (1024 * 1024);
@@ -186,6 +187,8 @@ export function runTask(task) {
       return runSoakTask(task);
     case 'outbox':
       return runOutboxTask(task);
+    case 'endpoint':
+      return runEndpointTask(task);
     default:
       throw new Error(`unknown task ${task.kind}`);
   }

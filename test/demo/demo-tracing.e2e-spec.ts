@@ -148,7 +148,8 @@ describe('demo tracing (npm start, console exporter)', () => {
     // The SERVER span ends once the response is sent: possibly just after the client has it.
     spans = await waitFor(demo, 'the SERVER span of POST /messages', SPANS_TIMEOUT_MS, () => {
       const printed = parseJsonSpanLines(demo.stdout);
-      return printed.some((s) => s.kind === 'SERVER') ? printed : undefined;
+      const done = (name: string) => printed.some((s) => s.kind === 'SERVER' && s.name === name);
+      return done('POST /messages') && done('POST /engage') ? printed : undefined;
     });
   }, STARTUP_TIMEOUT_MS + SPANS_TIMEOUT_MS + 125_000);
 
@@ -157,8 +158,9 @@ describe('demo tracing (npm start, console exporter)', () => {
   });
 
   it('prints one trace: incoming request → Nest handler → engage.send messages.create → POST attempt(s)', () => {
-    // One request in, so one SERVER span; the embedded emulator's side gets none.
-    const servers = spans.filter((s) => s.kind === 'SERVER');
+    // One request to /messages, so one SERVER span for it; the embedded emulator's side gets none.
+    // (At start the embedded emulator also calls the demo's POST /engage: a trace of its own, below.)
+    const servers = spans.filter((s) => s.kind === 'SERVER' && s.name !== 'POST /engage' && s.scope !== 'engage-send');
     expect(servers).toEqual([
       expect.objectContaining({ name: 'POST /messages', scope: '@opentelemetry/instrumentation-http' }),
     ]);
@@ -195,8 +197,14 @@ describe('demo tracing (npm start, console exporter)', () => {
     expect(attempts.at(-1)?.attributes['http.response.status_code']).toBe(200);
     expect(spans.filter((s) => s.kind === 'CLIENT')).toHaveLength(attempts.length);
 
-    // Every span of the library belongs to that one trace.
-    expect(spans.filter((s) => s.scope === 'engage-send').every((s) => s.traceId === server.traceId)).toBe(true);
+    // Every send span of the library belongs to that one trace.
+    expect(spans.filter((s) => s.scope === 'engage-send' && s.kind !== 'SERVER').every((s) => s.traceId === server.traceId)).toBe(true);
+  });
+
+  it("the embedded emulator's implementation.info call: POST /engage → engage.receive implementation.info", () => {
+    const receive = spans.find((s) => s.name === 'engage.receive implementation.info');
+    expect(receive).toMatchObject({ kind: 'SERVER', scope: 'engage-send', attributes: { 'engage.action': 'implementation.info', 'engage.outcome': 'success' } });
+    expect(ancestors(receive!, spans).map((s) => [s.name, s.kind])).toEqual([['POST /engage', 'SERVER']]);
   });
 
   it('puts neither the access token nor the message body in any span', () => {

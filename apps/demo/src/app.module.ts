@@ -5,6 +5,11 @@ import { EngageSendErrorFilter, EngageSendModule } from 'engage-send';
 import type { EngageEmulator } from 'engage-send/testing';
 import { demoConfig, type DemoConfig } from './demo-config.js';
 import { EmbeddedEmulatorModule } from './embedded-emulator.module.js';
+import { AgentInbox } from './agent-replies/agent-inbox.js';
+import { AgentRepliesController } from './agent-replies/agent-replies.controller.js';
+import { DEMO_ENDPOINT, DEMO_SOURCE_OPTIONS } from './agent-replies/demo-endpoint.js';
+import { DemoEngageHandlers } from './agent-replies/engage-call-handlers.js';
+import { EmulatedEngageModule } from './emulated-engage/emulated-engage.module.js';
 import type { EngageConnection } from './engage-connection.interface.js';
 import { DemoOutboxModule } from './outbox/demo-outbox.module.js';
 import { appControllers } from './outbox/demo-controllers-with-outbox.js';
@@ -40,17 +45,23 @@ export class AppModule {
             baseUrl: config.get('engage.baseUrl', { infer: true }),
             sourceId: config.get('engage.sourceId', { infer: true }),
             accessToken: config.get('engage.accessToken', { infer: true }),
+            // Engage's calls (implementation.info, agents' replies) at POST /engage,
+            // signed with the same token; the options serve both sides.
+            sourceOptions: DEMO_SOURCE_OPTIONS,
+            endpoint: DEMO_ENDPOINT,
             // A CLIENT span for every attempt, so the console shows the whole tree (the library's default: only when retried).
             tracing: { attemptSpans: true },
           }),
         }),
-        ...(embeddedEmulator ? [EmbeddedEmulatorModule.register(embeddedEmulator)] : []),
+        ...(embeddedEmulator
+          ? [EmbeddedEmulatorModule.register(embeddedEmulator), EmulatedEngageModule.register({ emulator: embeddedEmulator, ...engage })]
+          : []),
         ...(redisUrl ? [DemoOutboxModule.register(redisUrl)] : []),
       ],
-      controllers: [...appControllers(redisUrl !== undefined)],
+      controllers: [...appControllers(redisUrl !== undefined), AgentRepliesController],
       // Every route answers EngageSendErrors the same way: 400 with the failing
       // fields, 413, 422, 429 with Retry-After, 502/503/504 for upstream trouble.
-      providers: [{ provide: APP_FILTER, useClass: EngageSendErrorFilter }],
+      providers: [{ provide: APP_FILTER, useClass: EngageSendErrorFilter }, AgentInbox, DemoEngageHandlers],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ENGAGE_HTTP, ENGAGE_SEND_CONFIG, ENGAGE_SEND_SERVICE_INSTANCE } from './engage-send.constants.js';
 import {
   ConfigurableModuleClass,
@@ -10,6 +11,7 @@ import { EngageHttp } from './http/engage-http.js';
 import type { EngageSendConfig } from './options/engage-send-config.js';
 import type { EngageSendModuleOptions } from './options/engage-send-module-options.interface.js';
 import { resolveEngageSendConfig } from './options/resolve-config.js';
+import { SourceEndpointHost } from './source-endpoint/source-endpoint.host.js';
 
 /**
  * Pushes content to RingCentral Engage Digital through the Source SDK Send API.
@@ -23,6 +25,8 @@ import { resolveEngageSendConfig } from './options/resolve-config.js';
  * module is created, so a misconfiguration stops the app at bootstrap.
  */
 @Module({
+  // Discovery finds the @OnEngageCall handlers of the source endpoint.
+  imports: [DiscoveryModule],
   providers: [
     {
       provide: ENGAGE_SEND_CONFIG,
@@ -35,6 +39,7 @@ import { resolveEngageSendConfig } from './options/resolve-config.js';
       inject: [ENGAGE_SEND_CONFIG],
     },
     { provide: ENGAGE_SEND_SERVICE_INSTANCE, useClass: EngageSendService },
+    SourceEndpointHost,
   ],
 })
 export class EngageSendModule extends ConfigurableModuleClass implements OnApplicationShutdown {

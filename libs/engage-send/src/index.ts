@@ -57,3 +57,36 @@ export { EngageSendErrorFilter } from './filters/engage-send-error.filter.js';
 export { toHttpAnswer, type EngageErrorHttpAnswer } from './filters/engage-error-http-answer.js';
 export { SpanAttributes, type EngageTracingOptions } from './tracing/send-tracer.js';
 export { MetricNames, type SendOutcome } from './metrics/send-metrics.js';
+
+// The source endpoint: Engage's signed calls to the integration (`endpoint` option).
+export type { EngageEndpointOptions } from './source-endpoint/engage-endpoint-options.interface.js';
+export { DEFAULT_ENDPOINT_MAX_BODY_BYTES } from './source-endpoint/resolve-endpoint-options.js';
+export { OnEngageCall, type OnEngageCallOptions } from './source-endpoint/on-engage-call.decorator.js';
+export {
+  ENGAGE_CONTENT_OBJECTS,
+  IMPLEMENTATION_INFO,
+  QUEUING_UPDATE,
+  type EngageCallAction,
+  type EngageContentObject,
+} from './source-endpoint/engage-call-action.js';
+export type { EngageCall } from './source-endpoint/engage-call.interface.js';
+export type {
+  EngageCallAnswer,
+  EngageCallHandler,
+  EngageCallParams,
+  EngageContent,
+  EngageCreatedContent,
+} from './source-endpoint/engage-call-answers.js';
+export * from './source-endpoint/dto/index.js';
+export type { ImplementationInfo } from './source-endpoint/implementation-info.js';
+export { EngageContentError } from './source-endpoint/engage-content.error.js';
+export { EngageEndpointSetupError } from './source-endpoint/endpoint-setup.error.js';
+export { AgentReplyDeduplicator, type DeliveredContent } from './source-endpoint/agent-reply-deduplicator.js';
+export {
+  InMemoryIdempotencyStore,
+  type EngageIdempotencyStore,
+  type InMemoryIdempotencyStoreOptions,
+} from './source-endpoint/idempotency-store.js';
+export { SIGNATURE_QUERY_PARAMETER } from './source-endpoint/engage-signature.js';
+export { ReceiveSpanAttributes, type ReceiveOutcome } from './source-endpoint/receive-span.js';
+export { ReceiveMetricNames } from './source-endpoint/receive-metrics.js';

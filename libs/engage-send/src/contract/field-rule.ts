@@ -31,7 +31,11 @@ export type FieldType =
   /** An array of objects following {@link FieldRule.object}. */
   | 'objects'
   /** An object picked among {@link FieldRule.variants} by its `type`. */
-  | 'variant';
+  | 'variant'
+  /** A finite number. */
+  | 'number'
+  /** An object of any JSON data, which the contract does not detail (e.g. an agent's structured content). */
+  | 'json-object';
 
 /**
  * When a field is required. Every condition given must hold; a field that is

@@ -1,6 +1,7 @@
-/** The Send API contract as data: read by the DTOs, the validator, the emulator and the docs. */
+/** The Send API contract as data (and the params of Engage's calls to the integration): read by the DTOs, the validators, the emulator and the docs. */
 export * from './actions.js';
 export * from './date-forms.js';
+export * from './endpoint-calls.js';
 export * from './engage-errors.js';
 export * from './field-rule.js';
 export * from './limits.js';

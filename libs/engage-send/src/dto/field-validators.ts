@@ -91,6 +91,10 @@ function typeRules(name: string, field: FieldRule, dtoFor: DtoResolver): Propert
         ValidateNested(),
         Type((options?: TypeHelpOptions) => variantClass(options, field, dtoFor)),
       ];
+    case 'number':
+      return [rule('isNumber', when((v) => typeof v === 'number' && Number.isFinite(v)), (a) => RuleMessages.notNumber(name, a.value))];
+    case 'json-object':
+      return [rule('isObject', when(isDataObject), (a) => RuleMessages.notObject(name, a.value))];
   }
 }
 

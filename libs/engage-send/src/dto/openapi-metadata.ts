@@ -56,6 +56,10 @@ function property(field: FieldRule, dtoFor: DtoResolver): OpenApiProperty {
         ...(field.minItems === undefined ? {} : { minItems: field.minItems }),
         ...(field.maxItems === undefined ? {} : { maxItems: field.maxItems }),
       };
+    case 'number':
+      return { ...common, type: () => Number };
+    case 'json-object':
+      return { ...common, type: 'object', additionalProperties: true };
     case 'variant':
       // A union has no class: document the choice, and the types by name.
       return { ...common, type: 'object', description: `${describe(field)} One of: ${Object.values(field.variants!).map((v) => v.name).join(', ')} (by \`type\`).` };

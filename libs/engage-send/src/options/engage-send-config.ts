@@ -3,6 +3,7 @@ import type { UnknownPropertiesMode } from '../validation/contract-checker.js';
 import type { RetryPolicy } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
 import type { EngageTracingOptions } from '../tracing/send-tracer.js';
+import type { EngageEndpointConfig } from '../source-endpoint/resolve-endpoint-options.js';
 
 /**
  * The options after validation, in the form the send path uses: the endpoint
@@ -30,4 +31,6 @@ export interface EngageSendConfig {
   /** Extra request headers, checked. */
   readonly headers: Readonly<Record<string, string>>;
   readonly tracing: Readonly<EngageTracingOptions>;
+  /** The source endpoint (option `endpoint`), when the app mounts one. */
+  readonly sourceEndpoint?: EngageEndpointConfig;
 }

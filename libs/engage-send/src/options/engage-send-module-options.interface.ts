@@ -1,6 +1,7 @@
 import type { UnknownPropertiesMode } from '../validation/contract-checker.js';
 import type { EngageRetryOptions } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
+import type { EngageEndpointOptions } from '../source-endpoint/engage-endpoint-options.interface.js';
 import type { EngageTracingOptions } from '../tracing/send-tracer.js';
 import type { EngageAccessToken } from './engage-access-token.js';
 
@@ -42,10 +43,12 @@ export interface EngageSendModuleOptions {
    */
   unknownProperties?: UnknownPropertiesMode;
   /**
-   * Engage options the source declares in its `implementation.info` answer
-   * that change which fields are required: `threads.no_content` (threads
-   * without author/body) and `messages.unthreaded` (messages without
-   * `thread_id`). Default: none.
+   * Engage options the source declares, e.g. `['view.messaging',
+   * 'messages.unthreaded']`: the one declaration of the source's options.
+   * With an {@link endpoint}, they are the `options` of its
+   * `implementation.info` answer. On the send side, two of them change which
+   * fields are required: `threads.no_content` (threads without author/body)
+   * and `messages.unthreaded` (messages without `thread_id`). Default: none.
    */
   sourceOptions?: readonly string[];
   /**
@@ -83,6 +86,12 @@ export interface EngageSendModuleOptions {
    * propagation to Engage (default off). See {@link EngageTracingOptions}.
    */
   tracing?: EngageTracingOptions;
+  /**
+   * Answer Engage's signed calls at a path of the app (the source endpoint):
+   * `implementation.info` from what the app declares, everything else through
+   * `@OnEngageCall` handlers. See {@link EngageEndpointOptions}. Default: no endpoint.
+   */
+  endpoint?: EngageEndpointOptions;
 }
 
 /** Module-level extras, next to the options (not passed to factories). */

@@ -4,6 +4,7 @@ import type { UnknownPropertiesMode } from '../validation/contract-checker.js';
 import { RESERVED_HEADERS } from '../http/request-headers.js';
 import { resolveRetryPolicy, retryOptionProblems } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
+import { resolveEndpointOptions } from '../source-endpoint/resolve-endpoint-options.js';
 import { EngageAccessToken } from './engage-access-token.js';
 import type { EngageSendModuleOptions } from './engage-send-module-options.interface.js';
 import { EngageSendOptionsError } from './engage-send-options.error.js';
@@ -116,6 +117,7 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
   }
   problems.push(...retryOptionProblems(options.retry));
   problems.push(...headerProblems(headers));
+  const sourceEndpoint = resolveEndpointOptions(options.endpoint, problems);
   if (problems.length > 0 || !url) throw new EngageSendOptionsError(problems, name);
 
   const root = url.href.replace(/\/+$/, '');
@@ -135,6 +137,7 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
     typingPacing,
     headers: Object.freeze({ ...headers }),
     tracing: Object.freeze({ ...options.tracing }),
+    sourceEndpoint,
   });
 }
 

@@ -29,3 +29,15 @@ export {
   type EmulatorCliConfig,
 } from './emulator-cli-config.js';
 export { runEmulatorCli, type EmulatorCliHandle, type ShutdownSignals } from './run-emulator-cli.js';
+export {
+  EngageEndpointClient,
+  type CrawlResult,
+  type DeliveryAttempt,
+  type DeliveryOptions,
+  type DeliveryReport,
+  type EndpointExchange,
+  type EngageEndpointClientOptions,
+} from './engage-endpoint-client.js';
+export { EngageEndpointCallError } from './endpoint-call.error.js';
+export { declaredSendActions, declaredSource, readImplementationInfo, type DeclaredImplementation } from './implementation-info-declaration.js';
+export { ENDPOINT_COMMAND_USAGE, runEndpointCommand } from './run-endpoint-command.js';

@@ -1,5 +1,6 @@
 import { parseEmulatorCliConfig } from './emulator-cli-config.js';
 import { EngageEmulator } from './engage-emulator.js';
+import { syncWithEndpoint } from './sync-with-endpoint.js';
 
 /** Where shutdown signals come from: `process`, or any emitter in tests. */
 export interface ShutdownSignals {
@@ -42,6 +43,8 @@ export async function runEmulatorCli(
     ? `${ids} (default source with the default demo token; set ENGAGE_EMULATOR_SOURCES=id:token[,id:token…] to use your own)`
     : ids;
   log(`Engage emulator listening on ${baseUrl} (POST ${baseUrl}/realtime/sdk/<source_id>); sources: ${sourcesText}`);
+  // ENGAGE_ENDPOINT_URL: ask the integration what it declares, as Engage does when the source is saved.
+  if (env['ENGAGE_ENDPOINT_URL']?.trim()) await syncWithEndpoint(emulator, config.sources[0]!, env, log);
 
   let stopping: Promise<void> | undefined;
   let markStopped!: () => void;

@@ -138,12 +138,17 @@ export class ContractChecker {
 
   /** Checks `params` for `action` (an action of the contract). */
   check(action: EngageAction, params: unknown): ContractCheck {
+    return this.checkObject(ACTION_PARAMS[action], params);
+  }
+
+  /** Checks `params` against an object of the contract (the params of one of Engage's calls to the integration, too). */
+  checkObject(rule: ObjectRule, params: unknown): ContractCheck {
     if (!isDataObject(params)) {
       return { ok: false, failure: { path: 'params', rule: 'isObject', message: RuleMessages.notObject('params', params), refusal: 'invalidRequestFormat' } };
     }
     const walk = new Walk(this.strict, this.options, this.unknown);
     try {
-      const value = walk.object(params, ACTION_PARAMS[action], undefined, 0);
+      const value = walk.object(params, rule, undefined, 0);
       return { ok: true, value, ignored: walk.ignored };
     } catch (error) {
       if (error instanceof Broken) return { ok: false, failure: error.failure };
@@ -230,6 +235,13 @@ class Walk {
         return strict ? this.objects(value, field, name, path, depth) : value;
       case 'variant':
         return this.variant(value, field, parent, name, path, depth);
+      case 'number':
+        if (strict && (typeof value !== 'number' || !Number.isFinite(value))) this.fail(path, name, 'isNumber', RuleMessages.notNumber(name, value));
+        return value;
+      case 'json-object':
+        if (!strict) return value;
+        if (!isDataObject(value)) this.fail(path, name, 'isObject', RuleMessages.notObject(name, value));
+        return this.json(value, { parent: path, key: name }, depth + 1);
     }
   }
 

@@ -15,6 +15,7 @@ export type RuleName =
   | 'isDefined'
   | 'isString'
   | 'isBoolean'
+  | 'isNumber'
   | 'isEngageDate'
   | 'isArray'
   | 'isObject'
@@ -39,6 +40,7 @@ export const RuleMessages = {
     misspelt === undefined ? `${field} is required` : `${field} is required (${quote(misspelt)} is given: did you mean "${field}"?)`,
   notString: (field: string, value: unknown): string => `${field} must be a string, got ${describeValue(value)}`,
   notBoolean: (field: string, value: unknown): string => `${field} must be a boolean, got ${describeValue(value)}`,
+  notNumber: (field: string, value: unknown): string => `${field} must be a finite number, got ${describeValue(value)}`,
   notDate: (field: string, value: unknown): string => `${field} must be ${ENGAGE_DATE_FORMS}, got ${showValue(value)}`,
   notArray: (field: string, value: unknown): string => `${field} must be an array, got ${describeValue(value)}`,
   notObject: (field: string, value: unknown): string => `${field} must be an object, got ${describeValue(value)}`,

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const finitePositive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
-it('every variant, the large message, the long run and the outbox go through; the report is well formed', async () => {
+it('every variant, the large message, the long run, the outbox and the source endpoint go through; the report is well formed', async () => {
   const { runThroughputTask, runLargeTask, runSoakTask } = await bench('tasks.js');
   const { benchConfig, summarise, formatReport } = await bench('report.js');
   const { VARIANTS } = await bench('variants.js');
@@ -34,7 +34,7 @@ it('every variant, the large message, the long run and the outbox go through; th
   const config = benchConfig({ BENCH_QUICK: '1', BENCH_SENDS: '12', BENCH_WARMUP: '4', BENCH_CONCURRENCY: '4', BENCH_ROUNDS: '1' });
   expect(config).toMatchObject({ quick: true, sends: 12, warmup: 4, concurrency: 4, rounds: 1, variants: VARIANTS, mixes: MIX_NAMES });
 
-  const raw: Lib = { throughput: [], large: [], soak: undefined };
+  const raw: Lib = { throughput: [], large: [], soak: undefined, endpoint: [] };
   for (const variant of config.variants) {
     const result = await runThroughputTask({ variant, mixes: config.mixes, sends: config.sends, warmup: config.warmup, concurrency: config.concurrency, target });
     raw.throughput.push({ round: 0, ...result });
@@ -50,6 +50,9 @@ it('every variant, the large message, the long run and the outbox go through; th
     await redis.stop();
   }
   expect(raw.outbox).toMatchObject({ kind: 'outbox', sends: 12, direct: { sends: 12, errors: 0 }, enqueue: { sends: 12, errors: 0 }, endToEnd: { sends: 12, enqueueErrors: 0 } });
+  // The source endpoint's app, in this process (a fork would need the built package).
+  const { runEndpointTask } = await bench('endpoint-task.js');
+  raw.endpoint = (await runEndpointTask({ requests: 12, warmup: 4, concurrency: 4, rounds: 1, token, inProcess: true })).runs;
 
   for (const run of raw.throughput) {
     for (const mix of config.mixes) {
@@ -82,11 +85,17 @@ it('every variant, the large message, the long run and the outbox go through; th
   expect(finitePositive(summary.large.timeRatio)).toBe(true);
   expect(summary.soak.sends).toBe(120);
   for (const metric of ['directPerSec', 'enqueuePerSec', 'endToEndPerSec', 'enqueueRatio', 'endToEndRatio']) expect(finitePositive(summary.outbox[metric])).toBe(true);
-  expect(summary.targets.map((t: Lib) => t.id)).toEqual(['1a', '1b', '2a', '2b', '3', '4']);
+  for (const call of ['implementation.info', 'agent reply']) {
+    const row = summary.endpoint[call];
+    expect(row.endpoint.errors + row.bare.errors).toBe(0);
+    expect(finitePositive(row.cpuRatio)).toBe(true);
+    expect(finitePositive(row.endpoint.serverCpuUsPerCall)).toBe(true);
+  }
+  expect(summary.targets.map((t: Lib) => t.id)).toEqual(['1a', '1b', '2a', '2b', '3', '4', '5a', '5b']);
   for (const t of summary.targets) expect([true, false]).toContain(t.met);
 
   const text = formatReport(summary, config, { node: process.version, cpus: 1 });
-  for (const heading of ['mix: small', 'mix: 2kb', 'mix: structured', 'large message', 'long run', 'outbox (Redis', 'targets:']) expect(text).toContain(heading);
+  for (const heading of ['mix: small', 'mix: 2kb', 'mix: structured', 'large message', 'long run', 'outbox (Redis', 'source endpoint', 'targets:']) expect(text).toContain(heading);
   // Every body the variants sent was signed correctly.
   expect(await server.refused()).toBe(0);
 }, 120_000);
