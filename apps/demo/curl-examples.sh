@@ -49,12 +49,12 @@ call POST /private-messages "{
 }"
 
 # An agent's message, on the integration's side, that the end user has now read.
-call POST "/messages/agent-message-$RUN/read"
+call POST "/messages/agent-message-$RUN/read" "{}"
 
 call POST "/threads/thread-$RUN/typing" "{\"preview\": \"I am typ\", \"in_reply_to_id\": \"message-$RUN\"}"
 
 # Stopping also resets Engage's 2-second typing window for the thread.
-call DELETE "/threads/thread-$RUN/typing"
+call DELETE "/threads/thread-$RUN/typing" "{}"
 
 if (( failures > 0 )); then
   echo "$failures route(s) failed against $BASE_URL" >&2

@@ -3,15 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EngageEmulator } from 'engage-send/testing';
 import { AppModule } from './app.module.js';
-import { configureDemoApp } from './configure-demo-app.js';
+import { configureDemoApp, DEMO_APP_OPTIONS } from './configure-demo-app.js';
 import { startEmbeddedEmulator } from './embedded-emulator.js';
 import { describeEngageTarget, resolveEngageTarget, type EngageTarget, type EngageTargetEnv } from './engage-target.js';
 import { resolveListenAddress } from './listen-address.js';
+import { resolveAllowedHosts, type AllowedHostsEnv } from './request-rules/allowed-hosts.js';
 import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
 import { listRoutes } from './routes/route-table.js';
 
 /** The environment variables the demo reads. */
-export interface DemoEnv extends EngageTargetEnv {
+export interface DemoEnv extends EngageTargetEnv, AllowedHostsEnv {
   readonly PORT?: string;
   readonly HOST?: string;
 }
@@ -52,6 +53,7 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   const env = options.env ?? (process.env as DemoEnv);
   const target = resolveEngageTarget(env);
   const { host, port } = resolveListenAddress(env);
+  const allowedHosts = resolveAllowedHosts(env);
   const logger = new Logger('Demo');
 
   const { baseUrl: engageBaseUrl, emulator } = await reach(target);
@@ -62,9 +64,9 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ engage: { baseUrl: engageBaseUrl, sourceId, accessToken }, embeddedEmulator: emulator }),
       // Throw instead of exiting the process, so a failed start can be cleaned up (and tested).
-      { logger: options.logger, abortOnError: false },
+      { ...DEMO_APP_OPTIONS, logger: options.logger, abortOnError: false },
     );
-    configureDemoApp(app);
+    configureDemoApp(app, { allowedHosts });
     // SIGINT/SIGTERM close the app, and so the embedded emulator; `close()` removes the listeners.
     app.enableShutdownHooks();
     await app.listen(port, host);

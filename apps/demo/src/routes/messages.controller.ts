@@ -2,6 +2,9 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/com
 import { EngageSendService, type EngageActionParamsMap, type EngageSendResult } from 'engage-send';
 import { SendsAction } from './sends-action.decorator.js';
 
+/** `status.mark_as_read` params minus the id, which the route's path names: nothing, `{}`. */
+type MarkAsReadBody = Omit<EngageActionParamsMap['status.mark_as_read'], 'id'>;
+
 /** Public messages: create one, or mark an agent's message as read. */
 @Controller('messages')
 export class MessagesController {
@@ -16,13 +19,15 @@ export class MessagesController {
 
   /**
    * `POST /messages/:id/read`: `status.mark_as_read` for the message (or
-   * private message) with that id on the integration's side. No body needed.
-   * 200 rather than 201: nothing is created.
+   * private message) with that id on the integration's side. The body is a
+   * JSON object, `{}` (like every sending route, so no form can trigger it);
+   * the id comes from the path, over an `id` in the body. 200 rather than
+   * 201: nothing is created.
    */
   @Post(':id/read')
   @HttpCode(HttpStatus.OK)
   @SendsAction('status.mark_as_read')
-  markAsRead(@Param('id') id: string): Promise<EngageSendResult<'status.mark_as_read'>> {
-    return this.engage.status.markAsRead({ id });
+  markAsRead(@Param('id') id: string, @Body() body: MarkAsReadBody): Promise<EngageSendResult<'status.mark_as_read'>> {
+    return this.engage.status.markAsRead({ ...body, id });
   }
 }

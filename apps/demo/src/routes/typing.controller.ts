@@ -24,7 +24,7 @@ export class TypingController {
     return this.engage.typing.start({ ...body, thread_id: threadId });
   }
 
-  /** `DELETE /threads/:threadId/typing`: the body is optional; stopping also resets the 2-second window. */
+  /** `DELETE /threads/:threadId/typing`: the body is a JSON object, `{}` at least; stopping also resets the 2-second window. */
   @Delete()
   @SendsAction('typing.stop')
   stop(@Param('threadId') threadId: string, @Body() body: TypingStopBody): Promise<EngageSendResult<'typing.stop'>> {
