@@ -7,6 +7,7 @@ import { demoConfig, type DemoConfig } from './demo-config.js';
 import { EmbeddedEmulatorModule } from './embedded-emulator.module.js';
 import type { EngageConnection } from './engage-connection.interface.js';
 import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
+import { HttpDrainModule } from './shutdown/http-drain.module.js';
 
 /** What the demo app is built from. */
 export interface DemoAppOptions {
@@ -40,6 +41,8 @@ export class AppModule {
           }),
         }),
         ...(embeddedEmulator ? [EmbeddedEmulatorModule.register(embeddedEmulator)] : []),
+        // Answers every request already read before anything else shuts down.
+        HttpDrainModule,
       ],
       controllers: [...DEMO_CONTROLLERS],
       // Every route answers EngageSendErrors the same way: 400 with the failing
