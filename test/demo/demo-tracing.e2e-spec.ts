@@ -27,7 +27,7 @@ describe('demo tracing (npm start, console exporter)', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    child = spawnDemo();
+    child = spawnDemo({ OTEL_TRACES_EXPORTER: 'console' });
     const demo = child;
     const url = await waitForUrl(demo);
 

@@ -7,20 +7,25 @@ import { configureDemoApp, DEMO_APP_OPTIONS } from './configure-demo-app.js';
 import { startEmbeddedEmulator } from './embedded-emulator.js';
 import { describeEngageTarget, resolveEngageTarget, type EngageTarget, type EngageTargetEnv } from './engage-target.js';
 import { resolveListenAddress } from './listen-address.js';
+import { DemoConsoleLogger } from './logging/demo-console.logger.js';
+import { resolveLogLevels } from './logging/log-levels.js';
 import { resolveAllowedHosts, type AllowedHostsEnv } from './request-rules/allowed-hosts.js';
 import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
 import { listRoutes } from './routes/route-table.js';
+import { describeTracing, resolveTracingSettings, type TracingEnv } from './tracing-settings.js';
 
 /** The environment variables the demo reads. */
-export interface DemoEnv extends EngageTargetEnv, AllowedHostsEnv {
+export interface DemoEnv extends EngageTargetEnv, AllowedHostsEnv, TracingEnv {
   readonly PORT?: string;
   readonly HOST?: string;
+  /** `error`, `warn`, `log` (default), `debug` or `verbose`. */
+  readonly LOG_LEVEL?: string;
 }
 
 export interface DemoBootstrapOptions {
   /** Environment to read. Default `process.env`. */
   readonly env?: DemoEnv;
-  /** Nest's `logger` option (e.g. `false` in tests). Default: Nest's console logger. */
+  /** Nest's `logger` option (e.g. `false` in tests). Default: the demo's console logger, at `LOG_LEVEL`. */
   readonly logger?: NestApplicationOptions['logger'];
 }
 
@@ -54,7 +59,9 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   const target = resolveEngageTarget(env);
   const { host, port } = resolveListenAddress(env);
   const allowedHosts = resolveAllowedHosts(env);
-  const logger = new Logger('Demo');
+  const logger = options.logger ?? new DemoConsoleLogger({ logLevels: resolveLogLevels(env) });
+  // Started (or not) by instrument.ts before Nest loads; said here, with the rest of the summary.
+  const tracing = resolveTracingSettings(env);
 
   const { baseUrl: engageBaseUrl, emulator } = await reach(target);
   const { sourceId, accessToken } = target;
@@ -64,7 +71,7 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ engage: { baseUrl: engageBaseUrl, sourceId, accessToken }, embeddedEmulator: emulator }),
       // Throw instead of exiting the process, so a failed start can be cleaned up (and tested).
-      { ...DEMO_APP_OPTIONS, logger: options.logger, abortOnError: false },
+      { ...DEMO_APP_OPTIONS, logger, abortOnError: false },
     );
     configureDemoApp(app, { allowedHosts });
     // SIGINT/SIGTERM close the app, and so the embedded emulator; `close()` removes the listeners.
@@ -79,11 +86,13 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   }
 
   const url = await app.getUrl();
-  logger.log(describeEngageTarget(target, engageBaseUrl));
-  logger.log(`Listening on ${url}`);
+  const log = new Logger('Demo');
+  log.log(describeEngageTarget(target, engageBaseUrl));
+  log.log(`Listening on ${url}`);
   for (const route of listRoutes(DEMO_CONTROLLERS)) {
-    logger.log(`  ${route.method.padEnd(6)} ${url}${route.path}  →  ${route.action}`);
+    log.log(`  ${route.method.padEnd(6)} ${url}${route.path}  →  ${route.action}`);
   }
+  log.log(describeTracing(tracing));
 
   const running = app;
   return {

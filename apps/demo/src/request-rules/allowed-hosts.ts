@@ -1,3 +1,5 @@
+import { DemoConfigError } from '../demo-config.error.js';
+
 /** The host names (no port) the demo answers to; anything else is refused (DNS rebinding). */
 export type AllowedHosts = ReadonlySet<string>;
 
@@ -30,7 +32,7 @@ function normalize(name: string): string {
 /**
  * Loopback names, the listen address when it names a host, and `ALLOWED_HOSTS`.
  *
- * @throws Error when an `ALLOWED_HOSTS` entry is not a bare host name (a port,
+ * @throws DemoConfigError when an `ALLOWED_HOSTS` entry is not a bare host name (a port,
  *   scheme or path there is a mistake that would otherwise allow nothing).
  */
 export function resolveAllowedHosts(env: AllowedHostsEnv): AllowedHosts {
@@ -42,7 +44,7 @@ export function resolveAllowedHosts(env: AllowedHostsEnv): AllowedHosts {
     if (name === '') continue;
     const parsed = HOST_HEADER.exec(name);
     if (parsed === null || parsed[2] !== undefined) {
-      throw new Error(`ALLOWED_HOSTS must list host names without port or scheme, separated by commas (got ${JSON.stringify(name)})`);
+      throw new DemoConfigError(`ALLOWED_HOSTS must list host names without port or scheme, separated by commas (got ${JSON.stringify(name)})`);
     }
     names.add(normalize(name));
   }
