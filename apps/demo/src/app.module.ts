@@ -5,6 +5,7 @@ import { EngageSendErrorFilter, EngageSendModule } from 'engage-send';
 import type { EngageEmulator } from 'engage-send/testing';
 import { demoConfig, type DemoConfig } from './demo-config.js';
 import { EmbeddedEmulatorModule } from './embedded-emulator.module.js';
+import { InspectorModule } from './inspector/inspector.module.js';
 import type { EngageConnection } from './engage-connection.interface.js';
 import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
 import { HttpDrainModule } from './shutdown/http-drain.module.js';
@@ -43,6 +44,8 @@ export class AppModule {
         ...(embeddedEmulator ? [EmbeddedEmulatorModule.register(embeddedEmulator)] : []),
         // Answers every request already read before anything else shuts down.
         HttpDrainModule,
+        // The page at `/`: what was sent, and what the embedded emulator received.
+        InspectorModule.register(embeddedEmulator),
       ],
       controllers: [...DEMO_CONTROLLERS],
       // Every route answers EngageSendErrors the same way: 400 with the failing
