@@ -5,6 +5,7 @@ import { EngageSendErrorFilter, EngageSendModule } from 'engage-send';
 import type { EngageEmulator } from 'engage-send/testing';
 import { demoConfig, type DemoConfig } from './demo-config.js';
 import { EmbeddedEmulatorModule } from './embedded-emulator.module.js';
+import { HealthModule } from './health/health.module.js';
 import { InspectorModule } from './inspector/inspector.module.js';
 import type { EngageConnection } from './engage-connection.interface.js';
 import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
@@ -46,6 +47,7 @@ export class AppModule {
         HttpDrainModule,
         // The page at `/`: what was sent, and what the embedded emulator received.
         InspectorModule.register(embeddedEmulator),
+        HealthModule.register({ embeddedEmulator: embeddedEmulator !== undefined }),
       ],
       controllers: [...DEMO_CONTROLLERS],
       // Every route answers EngageSendErrors the same way: 400 with the failing

@@ -89,6 +89,8 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   const log = new Logger('Demo');
   log.log(describeEngageTarget(target, engageBaseUrl));
   log.log(`Listening on ${url}`);
+  log.log(`  Inspector (what was sent and received, live): ${url}/`);
+  log.log(`  Health: ${url}/health`);
   for (const route of listRoutes(DEMO_CONTROLLERS)) {
     log.log(`  ${route.method.padEnd(6)} ${url}${route.path}  →  ${route.action}`);
   }
