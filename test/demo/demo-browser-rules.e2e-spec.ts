@@ -127,6 +127,15 @@ describe('demo: no forged sends from a browser', () => {
     ]);
   });
 
+  it("lets the route Engage calls (POST /engage) through the browser rules: Engage's own Host, any content type, body unread", async () => {
+    const res = await request(demo.url).post('/engage').set('Host', 'integration.example.com').set('Content-Type', 'text/plain').send('signed bytes');
+
+    expect(res.status).not.toBe(403);
+    expect(res.status).not.toBe(415);
+    expect(JSON.stringify(res.body)).not.toContain('DEMO_');
+    expect(demo.emulator!.received).toBe(0);
+  });
+
   it('refuses a body that is not valid UTF-8, instead of sending U+FFFD in its place', async () => {
     const valid = Buffer.from(JSON.stringify({ ...message, body: 'XX' }));
     const at = valid.indexOf('XX');

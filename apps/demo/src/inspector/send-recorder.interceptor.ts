@@ -61,6 +61,8 @@ export class SendRecorderInterceptor implements NestInterceptor {
 
     res.once('close', () => {
       const status = res.headersSent ? res.statusCode : 0;
+      // 202: accepted for later delivery (the outbox), not sent yet.
+      if (status === 202 && outcome.outcome === 'ok') outcome = { outcome: 'queued' };
       const durationMs = Math.round(performance.now() - started);
       this.feed.record({ kind: 'sent', at: new Date().toISOString(), route, action, ids, status, ...outcome, durationMs });
       const attempts = outcome.attempts === undefined ? '' : `, ${outcome.attempts} attempt(s)`;

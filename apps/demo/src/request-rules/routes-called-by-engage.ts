@@ -16,7 +16,10 @@ export interface ExemptRoute {
  * Add a route here only if something other than a browser calls it and it
  * proves who the caller is; everything else stays behind the rules.
  */
-export const ROUTES_CALLED_BY_ENGAGE: readonly ExemptRoute[] = [];
+export const ROUTES_CALLED_BY_ENGAGE: readonly ExemptRoute[] = [
+  // The source endpoint: Engage's signed calls (implementation.info, agents' replies), answered by the library.
+  { method: 'POST', path: '/engage' },
+];
 
 /** The path of a request target, without the query string. */
 function pathOf(req: IncomingMessage): string {
