@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Calls every route of a running demo once, in a sensible order, and prints
-# each answer. Exits non-zero if any route did not answer 2xx.
+# each answer. Exits non-zero if any route did not answer 2xx. Every route
+# takes a JSON object with Content-Type: application/json ({} when the path
+# names all there is to send): the demo refuses anything else.
 #
 #   npm start                                   # in another terminal
 #   bash apps/demo/curl-examples.sh             # default http://127.0.0.1:3000
@@ -61,3 +63,4 @@ if (( failures > 0 )); then
   exit 1
 fi
 echo "All 7 routes answered 2xx against $BASE_URL"
+echo "What was sent and received: $BASE_URL/ (the inspector); the routes: $BASE_URL/docs"

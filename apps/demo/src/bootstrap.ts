@@ -90,6 +90,7 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   log.log(describeEngageTarget(target, engageBaseUrl));
   log.log(`Listening on ${url}`);
   log.log(`  Inspector (what was sent and received, live): ${url}/`);
+  log.log(`  API docs (Swagger UI): ${url}/docs`);
   log.log(`  Health: ${url}/health`);
   for (const route of listRoutes(DEMO_CONTROLLERS)) {
     log.log(`  ${route.method.padEnd(6)} ${url}${route.path}  →  ${route.action}`);

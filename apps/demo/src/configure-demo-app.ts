@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { setUpApiDocs } from './docs/api-docs.js';
 import { LOOPBACK_HOST_NAMES, type AllowedHosts } from './request-rules/allowed-hosts.js';
 import { hostOriginCheck } from './request-rules/host-origin-check.middleware.js';
 import { useJsonBodyParser } from './request-rules/json-body-parser.js';
@@ -31,7 +32,7 @@ export interface DemoAppSettings {
 /**
  * Settings shared by `bootstrap` and the tests, applied before `init()`/`listen()`,
  * in the order requests meet them: the Host/Origin check (before any body is
- * read), the JSON body parser, then the inspector page's files.
+ * read), the JSON body parser, the inspector page's files, then the API docs.
  * No ValidationPipe on purpose: it would strip or reject fields by its own
  * rules; the library validates every send against the Send API contract.
  */
@@ -44,5 +45,6 @@ export function configureDemoApp(app: NestExpressApplication, settings: DemoAppS
       for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) res.setHeader(name, value);
     },
   });
+  setUpApiDocs(app);
   return app;
 }

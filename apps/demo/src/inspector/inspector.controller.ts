@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
 import type { EngageEmulator } from 'engage-send/testing';
 import type { DemoConfig } from '../demo-config.js';
@@ -35,6 +36,7 @@ function event(name: string, data: unknown, id?: number): string {
  * page that reads slowly is cut off at {@link MAX_BUFFERED_BYTES} instead of
  * having its events queue up in memory.
  */
+@ApiTags('Inspector')
 @Controller('inspector')
 export class InspectorController {
   private streams = 0;
@@ -51,12 +53,17 @@ export class InspectorController {
   }
 
   @Get('entries')
+  @ApiOperation({ summary: 'The entries kept (last 200): what the demo sent and what the embedded emulator received' })
   entries(): InspectorSnapshot {
     return { target: this.target, entries: this.feed.entries() };
   }
 
   /** `GET /inspector/events`: `hello` (the target), then one `entry` event per entry, replayed after `Last-Event-ID`. */
   @Get('events')
+  @ApiOperation({ summary: 'Server-sent events: hello (the target), then one entry event per send or receipt; Last-Event-ID replays what is kept' })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'An event stream' })
+  @ApiServiceUnavailableResponse({ description: 'Too many pages listening, or the demo is shutting down (Retry-After)' })
   events(@Req() req: IncomingMessage, @Res() res: ServerResponse): void {
     if (this.drain.signal.aborted || this.streams >= MAX_EVENT_STREAMS) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5', connection: 'close' });

@@ -1,18 +1,20 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { EngageSendService, type EngageActionParamsMap, type EngageSendResult } from 'engage-send';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { EngageSendService, MessagesCreateDto, type EngageActionParamsMap, type EngageSendResult } from 'engage-send';
+import { MarkAsReadBody } from './route-bodies.js';
 import { SendsAction } from './sends-action.decorator.js';
 
-/** `status.mark_as_read` params minus the id, which the route's path names: nothing, `{}`. */
-type MarkAsReadBody = Omit<EngageActionParamsMap['status.mark_as_read'], 'id'>;
-
 /** Public messages: create one, or mark an agent's message as read. */
+@ApiTags('Send API')
 @Controller('messages')
 export class MessagesController {
   constructor(private readonly engage: EngageSendService) {}
 
   /** `POST /messages`: the body is a Message, passed to the library as is (it validates). */
   @Post()
-  @SendsAction('messages.create')
+  @SendsAction('messages.create', 'Creates a public message in a thread: the body is a Message, passed to the library as is.')
+  @ApiBody({ type: MessagesCreateDto })
+  @ApiCreatedResponse({ description: 'Engage answered ok' })
   create(@Body() message: EngageActionParamsMap['messages.create']): Promise<EngageSendResult<'messages.create'>> {
     return this.engage.messages.create(message);
   }
@@ -26,7 +28,9 @@ export class MessagesController {
    */
   @Post(':id/read')
   @HttpCode(HttpStatus.OK)
-  @SendsAction('status.mark_as_read')
+  @SendsAction('status.mark_as_read', 'Marks the message (or private message) with this id on the integration side as read. The body is {}.')
+  @ApiBody({ type: MarkAsReadBody })
+  @ApiOkResponse({ description: 'Engage answered ok' })
   markAsRead(@Param('id') id: string, @Body() body: MarkAsReadBody): Promise<EngageSendResult<'status.mark_as_read'>> {
     return this.engage.status.markAsRead({ ...body, id });
   }
