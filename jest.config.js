@@ -19,6 +19,7 @@ export default {
   moduleNameMapper: {
     '^engage-send$': '<rootDir>/libs/engage-send/src/index.ts',
     '^engage-send/testing$': '<rootDir>/libs/engage-send/src/testing/index.ts',
+    '^engage-send/outbox$': '<rootDir>/libs/engage-send/src/outbox/index.ts',
     // ESM sources import siblings as `./x.js`; Jest resolves the `.ts` file.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

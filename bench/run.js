@@ -10,9 +10,9 @@
  *
  * Settings (environment): BENCH_ROUNDS, BENCH_SENDS, BENCH_WARMUP,
  * BENCH_CONCURRENCY, BENCH_VARIANTS, BENCH_MIXES, BENCH_LARGE_BYTES,
- * BENCH_LARGE_REPS, BENCH_SOAK_SENDS, BENCH_SOAK_SECONDS, BENCH_SKIP
- * (throughput,large,soak), BENCH_OUT (the JSON file; default
- * bench/results/latest.json).
+ * BENCH_LARGE_REPS, BENCH_SOAK_SENDS, BENCH_SOAK_SECONDS, BENCH_OUTBOX_SENDS,
+ * BENCH_SKIP (throughput,large,soak,outbox), BENCH_OUT (the JSON file; default
+ * bench/results/latest.json). The outbox task starts its own redis-server.
  *
  * Every measurement runs in a fresh client process (bench/client.js): the
  * variants share no heap, JIT state or OpenTelemetry registration. Rounds run
@@ -25,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runClient, startServer } from './lib/processes.js';
 import { formatProfile, summariseCpuProfile } from './lib/profile.js';
+import { startRedisServer } from './lib/redis-server.js';
 import { benchConfig, formatReport, summarise } from './lib/report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,7 +37,7 @@ const log = (line) => process.stderr.write(`${line}\n`);
 
 const server = await startServer({ token });
 const target = { origin: server.origin, sourceId, token, connections: config.concurrency };
-const raw = { throughput: [], large: [], soak: undefined };
+const raw = { throughput: [], large: [], soak: undefined, outbox: undefined };
 const started = performance.now();
 let profile;
 try {
@@ -62,6 +63,15 @@ try {
   if (!config.skip.includes('soak')) {
     log(`long run: up to ${config.soakSends} sends or ${config.soakSeconds} s`);
     raw.soak = await runClient({ kind: 'soak', sends: config.soakSends, maxSeconds: config.soakSeconds, concurrency: config.concurrency, target });
+  }
+  if (!config.skip.includes('outbox')) {
+    log(`outbox: ${config.outboxSends} sends direct, enqueued, and end to end through a private redis-server`);
+    const redis = await startRedisServer();
+    try {
+      raw.outbox = await runClient({ kind: 'outbox', sends: config.outboxSends, warmup: config.warmup, concurrency: config.concurrency, target, redisUrl: redis.url });
+    } finally {
+      await redis.stop();
+    }
   }
   if (config.profile.length > 0) {
     const dir = join(here, 'results', 'profile');

@@ -1,12 +1,14 @@
 // A Nest 11 (CommonJS) app using the packed library through `require`:
 // module wiring, a validated and signed send, a typed error, over loopback
-// against the emulator. Run by smoke-nest11.sh in a scratch folder.
+// against the emulator; the outbox's optional peers absent. Run by
+// smoke-nest11.sh in a scratch folder.
 require('reflect-metadata');
 const assert = require('node:assert/strict');
 const { NestFactory } = require('@nestjs/core');
 const { Module } = require('@nestjs/common');
 const { EngageSendModule, EngageSendService, EngageValidationError } = require('engage-send');
 const { EngageEmulator } = require('engage-send/testing');
+const { EngageOutboxModule, EngageOutboxDependencyError } = require('engage-send/outbox');
 
 (async () => {
   const emulator = new EngageEmulator({ sources: [{ id: 'src-1', accessToken: 'token-1' }] });
@@ -23,6 +25,17 @@ const { EngageEmulator } = require('engage-send/testing');
   assert.equal(emulator.received, 1);
 
   await app.close();
+
+  // The outbox's peers (bullmq, @nestjs/bullmq, ioredis) are not installed here:
+  // requiring engage-send/outbox loaded none of them, and asking for the outbox says what to install.
+  class OutboxAppModule {}
+  Module({ imports: [EngageSendModule.forRoot({ baseUrl, sourceId: 'src-1', accessToken: 'token-1' }), EngageOutboxModule.forRoot()] })(OutboxAppModule);
+  await assert.rejects(NestFactory.createApplicationContext(OutboxAppModule, { logger: false, abortOnError: false }), (error) => {
+    assert.ok(error instanceof EngageOutboxDependencyError);
+    assert.match(error.message, /npm install bullmq @nestjs\/bullmq ioredis/);
+    return true;
+  });
+  assert.equal(Object.keys(require.cache).some((path) => /[\\/]node_modules[\\/](bullmq|@nestjs[\\/]bullmq|ioredis)[\\/]/.test(path)), false);
   await emulator.stop();
   console.log(`nest11 smoke: ok (@nestjs/core ${require('@nestjs/core/package.json').version}, require('engage-send'))`);
 })().catch((error) => {

@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && npm run build:lib > /dev/null)
+# npm pack builds the library first (its prepack script).
 tarball=$(cd "$root/libs/engage-send" && npm pack --silent --pack-destination "$work")
 cd "$work"
 echo '{ "name": "nest11-smoke", "private": true }' > package.json

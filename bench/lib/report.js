@@ -36,6 +36,7 @@ export function benchConfig(env = process.env) {
     largeRepetitions: int('BENCH_LARGE_REPS', quick ? 1 : 3),
     soakSends: int('BENCH_SOAK_SENDS', quick ? 20_000 : 1_000_000),
     soakSeconds: int('BENCH_SOAK_SECONDS', quick ? 20 : 90),
+    outboxSends: int('BENCH_OUTBOX_SENDS', quick ? 2_000 : 10_000),
     skip: list('BENCH_SKIP', []),
     // BENCH_PROFILE=1: profile engage-send; or a comma-separated list of variants.
     profile: !env.BENCH_PROFILE || env.BENCH_PROFILE === '0' ? [] : env.BENCH_PROFILE === '1' ? ['engage-send'] : list('BENCH_PROFILE', []),
@@ -125,6 +126,20 @@ export function summarise(raw, config) {
       }
     : undefined;
 
+  const outbox = raw.outbox
+    ? {
+        sends: raw.outbox.sends,
+        concurrency: raw.outbox.concurrency,
+        directPerSec: raw.outbox.direct.sendsPerSec,
+        enqueuePerSec: raw.outbox.enqueue.sendsPerSec,
+        enqueueP99Ms: raw.outbox.enqueue.p99Ms,
+        endToEndPerSec: raw.outbox.endToEnd.sendsPerSec,
+        enqueueRatio: ratio(raw.outbox.enqueue.sendsPerSec, raw.outbox.direct.sendsPerSec),
+        endToEndRatio: ratio(raw.outbox.endToEnd.sendsPerSec, raw.outbox.direct.sendsPerSec),
+        errors: raw.outbox.direct.errors + raw.outbox.enqueue.errors + raw.outbox.endToEnd.enqueueErrors,
+      }
+    : undefined;
+
   const small = ratios.small?.['engage-send'];
   const targets = [];
   const target = (id, description, value, limit, met) => targets.push({ id, description, value, limit, met: value === undefined || Number.isNaN(value) ? null : met });
@@ -137,7 +152,7 @@ export function summarise(raw, config) {
   const tracing = ratios.small?.tracingOverhead;
   target('4', 'real tracer and meter providers: extra CPU per small send over no-op', tracing, TARGETS.tracingOverhead, tracing <= TARGETS.tracingOverhead);
 
-  return { throughput, ratios, large, soak, targets };
+  return { throughput, ratios, large, soak, outbox, targets };
 }
 
 const fixed = (value, digits) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
@@ -175,7 +190,7 @@ export function formatReport(summary, config, meta = {}) {
       lines.push('  diag:no-validation = engage-send with its validator swapped for a pass-through (diagnostic only)');
     }
   }
-  const { large, soak } = summary;
+  const { large, soak, outbox } = summary;
   if (large) {
     const mb = (bytes) => fixed(bytes / 1e6, 1);
     lines.push('');
@@ -196,6 +211,13 @@ export function formatReport(summary, config, meta = {}) {
         `after warm-up RSS ${fixed(soak.start.rssMiB, 1)} → ${fixed(soak.end.rssMiB, 1)} MiB (${fixed(soak.rssGrowth * 100, 1)} %), ` +
         `heap ${fixed(soak.start.heapUsedMiB, 1)} → ${fixed(soak.end.heapUsedMiB, 1)} MiB (${fixed(soak.heapGrowth * 100, 1)} %)`,
     );
+  }
+  if (outbox) {
+    lines.push('');
+    lines.push(`outbox (Redis + BullMQ, one process, ${outbox.concurrency} in flight / worker concurrency, ${outbox.sends} small messages, ${outbox.errors} errors):`);
+    lines.push(`  direct sends            ${pad(fixed(outbox.directPerSec, 0), 7)} sends/s`);
+    lines.push(`  enqueue (no worker)     ${pad(fixed(outbox.enqueuePerSec, 0), 7)} jobs/s    ${fixed(outbox.enqueueRatio, 2)} × direct, p99 ${fixed(outbox.enqueueP99Ms, 2)} ms`);
+    lines.push(`  end to end (delivered)  ${pad(fixed(outbox.endToEndPerSec, 0), 7)} sends/s   ${fixed(outbox.endToEndRatio, 2)} × direct`);
   }
   lines.push('');
   lines.push('targets:');

@@ -8,6 +8,7 @@ import { createSecretKey } from 'node:crypto';
 import { Pool } from 'undici';
 import { median, runLoad } from './load.js';
 import { largeParams, paramsPool } from './messages.js';
+import { runOutboxTask } from './outbox.js';
 import { createVariant } from './variants.js';
 
 const gc = () => globalThis.gc?.();
@@ -183,6 +184,8 @@ export function runTask(task) {
       return runLargeTask(task);
     case 'soak':
       return runSoakTask(task);
+    case 'outbox':
+      return runOutboxTask(task);
     default:
       throw new Error(`unknown task ${task.kind}`);
   }

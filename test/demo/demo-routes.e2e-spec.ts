@@ -111,12 +111,13 @@ describe('demo routes against the EngageEmulator', () => {
     expect(emulator.received).toBe(0);
   });
 
-  it('passes fields through untouched, so a misspelt field is reported rather than silently dropped', async () => {
+  it('passes fields through untouched, so a misspelt required field is reported with its misspelling', async () => {
     const misspelt = { id: 'message-2', threadId: 'thread-1', body: 'Hello', author };
     const res = await request(app.getHttpServer()).post('/messages').send(misspelt);
 
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'params.threadId' })]));
+    const error = (res.body.errors as { path: string; constraints: Record<string, string> }[]).find((e) => e.path === 'params.thread_id');
+    expect(error?.constraints['isDefined']).toBe('thread_id is required ("threadId" is given: did you mean "thread_id"?)');
     expect(emulator.received).toBe(0);
   });
 

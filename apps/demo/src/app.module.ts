@@ -8,7 +8,8 @@ import { EmbeddedEmulatorModule } from './embedded-emulator.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InspectorModule } from './inspector/inspector.module.js';
 import type { EngageConnection } from './engage-connection.interface.js';
-import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
+import { DemoOutboxModule } from './outbox/demo-outbox.module.js';
+import { appControllers } from './outbox/demo-controllers-with-outbox.js';
 import { HttpDrainModule } from './shutdown/http-drain.module.js';
 
 /** What the demo app is built from. */
@@ -17,6 +18,8 @@ export interface DemoAppOptions {
   readonly engage: EngageConnection;
   /** The emulator `bootstrap` started in-process, if any: stopped when the app shuts down. */
   readonly embeddedEmulator?: EngageEmulator;
+  /** Redis for the outbox (`REDIS_URL`): content routes then enqueue and answer 202. */
+  readonly redisUrl?: string;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface DemoAppOptions {
  */
 @Module({})
 export class AppModule {
-  static register({ engage, embeddedEmulator }: DemoAppOptions): DynamicModule {
+  static register({ engage, embeddedEmulator, redisUrl }: DemoAppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -43,13 +46,14 @@ export class AppModule {
           }),
         }),
         ...(embeddedEmulator ? [EmbeddedEmulatorModule.register(embeddedEmulator)] : []),
+        ...(redisUrl ? [DemoOutboxModule.register(redisUrl)] : []),
         // Answers every request already read before anything else shuts down.
         HttpDrainModule,
         // The page at `/`: what was sent, and what the embedded emulator received.
         InspectorModule.register(embeddedEmulator),
         HealthModule.register({ embeddedEmulator: embeddedEmulator !== undefined }),
       ],
-      controllers: [...DEMO_CONTROLLERS],
+      controllers: [...appControllers(redisUrl !== undefined)],
       // Every route answers EngageSendErrors the same way: 400 with the failing
       // fields, 413, 422, 429 with Retry-After, 502/503/504 for upstream trouble.
       providers: [{ provide: APP_FILTER, useClass: EngageSendErrorFilter }],

@@ -9,8 +9,9 @@ import { describeEngageTarget, resolveEngageTarget, type EngageTarget, type Enga
 import { resolveListenAddress } from './listen-address.js';
 import { DemoConsoleLogger } from './logging/demo-console.logger.js';
 import { resolveLogLevels } from './logging/log-levels.js';
+import { sendingControllers } from './outbox/demo-controllers-with-outbox.js';
+import { describeRedisUrl, resolveRedisUrl } from './outbox/redis-url.js';
 import { resolveAllowedHosts, type AllowedHostsEnv } from './request-rules/allowed-hosts.js';
-import { DEMO_CONTROLLERS } from './routes/demo-controllers.js';
 import { listRoutes } from './routes/route-table.js';
 import { describeTracing, resolveTracingSettings, type TracingEnv } from './tracing-settings.js';
 
@@ -20,6 +21,8 @@ export interface DemoEnv extends EngageTargetEnv, AllowedHostsEnv, TracingEnv {
   readonly HOST?: string;
   /** `error`, `warn`, `log` (default), `debug` or `verbose`. */
   readonly LOG_LEVEL?: string;
+  /** Redis for the outbox: when set, content routes enqueue and answer 202 with a job id. */
+  readonly REDIS_URL?: string;
 }
 
 export interface DemoBootstrapOptions {
@@ -58,6 +61,7 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   const env = options.env ?? (process.env as DemoEnv);
   const target = resolveEngageTarget(env);
   const { host, port } = resolveListenAddress(env);
+  const redisUrl = resolveRedisUrl(env.REDIS_URL);
   const allowedHosts = resolveAllowedHosts(env);
   const logger = options.logger ?? new DemoConsoleLogger({ logLevels: resolveLogLevels(env) });
   // Started (or not) by instrument.ts before Nest loads; said here, with the rest of the summary.
@@ -69,7 +73,7 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   let app: NestExpressApplication | undefined;
   try {
     app = await NestFactory.create<NestExpressApplication>(
-      AppModule.register({ engage: { baseUrl: engageBaseUrl, sourceId, accessToken }, embeddedEmulator: emulator }),
+      AppModule.register({ engage: { baseUrl: engageBaseUrl, sourceId, accessToken }, embeddedEmulator: emulator, redisUrl }),
       // Throw instead of exiting the process, so a failed start can be cleaned up (and tested).
       { ...DEMO_APP_OPTIONS, logger, abortOnError: false },
     );
@@ -88,11 +92,12 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   const url = await app.getUrl();
   const log = new Logger('Demo');
   log.log(describeEngageTarget(target, engageBaseUrl));
+  if (redisUrl) log.log(`Outbox: Redis at ${describeRedisUrl(redisUrl)}; content routes enqueue and answer 202 with a job id, GET ${url}/outbox/jobs/:jobId shows it`);
   log.log(`Listening on ${url}`);
   log.log(`  Inspector (what was sent and received, live): ${url}/`);
   log.log(`  API docs (Swagger UI): ${url}/docs`);
   log.log(`  Health: ${url}/health`);
-  for (const route of listRoutes(DEMO_CONTROLLERS)) {
+  for (const route of listRoutes(sendingControllers(redisUrl !== undefined))) {
     log.log(`  ${route.method.padEnd(6)} ${url}${route.path}  →  ${route.action}`);
   }
   log.log(describeTracing(tracing));

@@ -1,4 +1,4 @@
-import type { EngageAction } from './actions/engage-action.js';
+import type { EngageAction } from './contract/index.js';
 
 import type { EngageRetryOptions } from './reliability/retry-policy.js';
 

@@ -4,8 +4,8 @@
 
 /** Internal: the validated {@link EngageSendConfig} of a registration. */
 export const ENGAGE_SEND_CONFIG = Symbol('ENGAGE_SEND_CONFIG');
-/** Internal: the registration's own `HttpService` (own axios instance, signing interceptor). */
-export const ENGAGE_HTTP_SERVICE = Symbol('ENGAGE_HTTP_SERVICE');
+/** Internal: the registration's {@link EngageHttp}: its pool, its `HttpService`, its transport. */
+export const ENGAGE_HTTP = Symbol('ENGAGE_HTTP');
 /**
  * Internal: the registration's service instance. Public tokens alias it, so the
  * class token exists only in the unnamed registration (a named one must not

@@ -1,5 +1,6 @@
 import { ConfigurableModuleBuilder, type Provider } from '@nestjs/common';
-import { ENGAGE_HTTP_SERVICE, ENGAGE_SEND_SERVICE_INSTANCE } from './engage-send.constants.js';
+import type { EngageHttp } from './http/engage-http.js';
+import { ENGAGE_HTTP, ENGAGE_SEND_SERVICE_INSTANCE } from './engage-send.constants.js';
 import { getEngageHttpServiceToken, getEngageSendServiceToken } from './engage-send.tokens.js';
 import type {
   EngageSendModuleExtras,
@@ -21,7 +22,7 @@ export const {
     const publicProviders: Provider[] = [
       // useValue cannot hold `undefined` (Nest would not see a value provider).
       { provide: ENGAGE_SEND_REGISTRATION_NAME, useFactory: () => name },
-      { provide: getEngageHttpServiceToken(name), useExisting: ENGAGE_HTTP_SERVICE },
+      { provide: getEngageHttpServiceToken(name), useFactory: (http: EngageHttp) => http.service, inject: [ENGAGE_HTTP] },
       { provide: getEngageSendServiceToken(name), useExisting: ENGAGE_SEND_SERVICE_INSTANCE },
     ];
     return {

@@ -1,16 +1,15 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { HttpService } from '@nestjs/axios';
-import { ENGAGE_HTTP_SERVICE, ENGAGE_SEND_CONFIG, ENGAGE_SEND_SERVICE_INSTANCE } from './engage-send.constants.js';
+import { ENGAGE_HTTP, ENGAGE_SEND_CONFIG, ENGAGE_SEND_SERVICE_INSTANCE } from './engage-send.constants.js';
 import {
   ConfigurableModuleClass,
   ENGAGE_SEND_MODULE_OPTIONS,
   ENGAGE_SEND_REGISTRATION_NAME,
 } from './engage-send.module-definition.js';
 import { EngageSendService } from './engage-send.service.js';
-import { createEngageHttpService, destroyEngageHttpService } from './http/create-engage-http-service.js';
+import { EngageHttp } from './http/engage-http.js';
+import type { EngageSendConfig } from './options/engage-send-config.js';
 import type { EngageSendModuleOptions } from './options/engage-send-module-options.interface.js';
 import { resolveEngageSendConfig } from './options/resolve-config.js';
-import type { EngageSendConfig } from './options/resolved-config.js';
 
 /**
  * Pushes content to RingCentral Engage Digital through the Source SDK Send API.
@@ -31,20 +30,20 @@ import type { EngageSendConfig } from './options/resolved-config.js';
       inject: [ENGAGE_SEND_MODULE_OPTIONS, ENGAGE_SEND_REGISTRATION_NAME],
     },
     {
-      provide: ENGAGE_HTTP_SERVICE,
-      useFactory: (config: EngageSendConfig) => createEngageHttpService(config),
+      provide: ENGAGE_HTTP,
+      useFactory: (config: EngageSendConfig) => new EngageHttp(config),
       inject: [ENGAGE_SEND_CONFIG],
     },
     { provide: ENGAGE_SEND_SERVICE_INSTANCE, useClass: EngageSendService },
   ],
 })
 export class EngageSendModule extends ConfigurableModuleClass implements OnApplicationShutdown {
-  constructor(@Inject(ENGAGE_HTTP_SERVICE) private readonly http: HttpService) {
+  constructor(@Inject(ENGAGE_HTTP) private readonly http: EngageHttp) {
     super();
   }
 
   /** Closes keep-alive sockets so `app.close()` leaves nothing open. */
   onApplicationShutdown(): void {
-    destroyEngageHttpService(this.http);
+    void this.http.destroy();
   }
 }

@@ -1,49 +1,52 @@
 import { setMaxListeners } from 'node:events';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { Attributes, Span } from '@opentelemetry/api';
-import type { HttpService } from '@nestjs/axios';
-import { AxiosError } from 'axios';
-import type { EngageActionParamsMap } from './actions/action-params.map.js';
-import { isEngageAction, type EngageAction } from './actions/engage-action.js';
-import { ParamsValidator } from './actions/params-validator.js';
-import { ENGAGE_HTTP_SERVICE, ENGAGE_SEND_CONFIG } from './engage-send.constants.js';
-import { engageTransportOf } from './http/create-engage-http-service.js';
-import type { EngageTransport } from './http/engage-transport.js';
+import { context as otelContext, type Attributes, type Span } from '@opentelemetry/api';
+import { isEngageAction, TYPING_WINDOW_MS, type EngageAction } from './contract/index.js';
+import type { EngageActionParamsMap } from './dto/action-params.map.js';
+import { ENGAGE_HTTP, ENGAGE_SEND_CONFIG } from './engage-send.constants.js';
 import type { EngageSendCallOptions, EngageSendResult } from './engage-send-result.interface.js';
-import { sendIds, type PreparedSend, type SendIds } from './prepared-send.js';
-import { EngageSendError } from './errors/engage-send.error.js';
-import { errorFromResponse } from './errors/error-from-response.js';
-import { EngageRateLimitError, EngageUnexpectedResponseError } from './errors/engage-api.errors.js';
-import { EngageAbortedError, EngageQueueFullError, EngageShutdownError } from './errors/reliability.errors.js';
-import { EngagePayloadTooLargeError, MAX_BODY_BYTES } from './errors/payload-too-large.error.js';
-import { EngageConnectionError, EngageTimeoutError } from './errors/transport.errors.js';
+import { EngageRateLimitError } from './errors/engage-api.errors.js';
+import { EngageSendError, type EngageErrorContext } from './errors/engage-send.error.js';
+import { errorFromAnswer, errorFromFailure, type SendFailureContext } from './errors/error-from-answer.js';
+import { EngageAbortedError, EngageQueueFullError, EngageQueueTimeoutError, EngageShutdownError } from './errors/reliability.errors.js';
 import { EngageValidationError } from './errors/validation.error.js';
-import type { EngageSendConfig } from './options/resolved-config.js';
-import { abortableSleep } from './reliability/abortable-sleep.js';
-import { MIN_ATTEMPT_MS, resolveRetryPolicy, retryDelay, retryOptionProblems } from './reliability/retry-policy.js';
-import { AcquireRefusedError, SendLimiter } from './reliability/send-limiter.js';
-import { TypingPacer, type TypingTicket } from './reliability/typing-pacer.js';
+import type { EngageHttp } from './http/engage-http.js';
+import type { EngageTransport } from './http/engage-transport.js';
 import { SendMetrics } from './metrics/send-metrics.js';
-import { errorType, SpanAttributes, SendTracer } from './tracing/send-span.js';
+import type { EngageSendConfig } from './options/engage-send-config.js';
+import { sendIds, serialiseSend, type PreparedSend, type SendIds } from './prepared-send.js';
+import { abortableSleep } from './reliability/abortable-sleep.js';
+import type { EngageTypingPacer } from './reliability/engage-typing-pacer.js';
+import { certainlyNotProcessed, MIN_ATTEMPT_MS, resolveRetryPolicy, retryDelay, retryOptionProblems, type RetryPolicy } from './reliability/retry-policy.js';
+import { AcquireRefusedError, SendLimiter } from './reliability/send-limiter.js';
+import { TypingPacer } from './reliability/typing-pacer.js';
+import { TypingThreads } from './reliability/typing-threads.js';
+import { SendTracer, SpanAttributes, errorType } from './tracing/send-tracer.js';
+import type { IgnoredProperty } from './validation/contract-checker.js';
+import { ParamsValidator } from './validation/params-validator.js';
 
-type Send<A extends EngageAction> = (
-  params: EngageActionParamsMap[A],
-  options?: EngageSendCallOptions,
-) => Promise<EngageSendResult<A>>;
+type Send<A extends EngageAction> = (params: EngageActionParamsMap[A], options?: EngageSendCallOptions) => Promise<EngageSendResult<A>>;
 
-/** Engage's messages are one short line; cap what we copy into errors and logs. */
-const MAX_ENGAGE_MESSAGE_CHARS = 500;
-/** Engage's typing rate limit: one `typing.start` per thread every 2 s. */
-const TYPING_WINDOW_MS = 2_000;
+/** Distinct ignored properties warned about; beyond it, no more warnings (the log stays bounded). */
+const MAX_WARNED_PROPERTIES = 1_000;
 /** Threads whose typing window is tracked at once; the oldest are forgotten beyond it. */
 const MAX_TYPING_THREADS = 50_000;
 
+/** How the attempts of a send ended: the status of the 200, and how many were made. */
+interface Delivered {
+  readonly status: number;
+  readonly attempts: number;
+}
+
 /**
- * Sends content to one Engage source. Every call validates the params,
- * serialises them once, signs exactly those bytes, POSTs them to
- * `/realtime/sdk/{sourceId}` and resolves with an {@link EngageSendResult},
- * or rejects with an {@link EngageSendError} subclass. Invalid params never
- * leave the process.
+ * Sends content to one Engage source. A send is one walk, in this order:
+ * validate the params (`validation/params-validator.ts`), serialise them once
+ * (`prepared-send.ts`), then for each attempt sign and post those bytes
+ * (`http/engage-transport.ts`, which signs with `signing/sign-body.ts` and
+ * moves the bytes with `http/exchange.ts`), and turn Engage's answer — or the
+ * transport's failure — into the result or a typed error
+ * (`errors/error-from-answer.ts`). Around it: the span, the concurrency slot,
+ * typing pacing and the retry policy. Invalid params never leave the process.
  *
  * ```ts
  * await engage.messages.create({ id: '890', thread_id: '42', author: { id: '666', screenname: 'John Doe' }, body: 'Hi' });
@@ -83,29 +86,28 @@ export class EngageSendService implements BeforeApplicationShutdown {
   private readonly tracer: SendTracer;
   private readonly metrics: SendMetrics;
   private readonly limiter: SendLimiter;
-  private readonly typingPacer: TypingPacer;
+  private typingPacer: EngageTypingPacer;
+  /** The thread of each content sent: a typing event naming only a message is paced with its thread. */
+  private readonly typingThreads = new TypingThreads(MAX_TYPING_THREADS);
   /** Aborted when the shutdown grace period ends: cancels whatever still runs. */
-  private readonly shutdown = ((controller) => {
-    // Every send in flight listens to it: that is not a leak, so no listener limit.
-    setMaxListeners(0, controller.signal);
-    return controller;
-  })(new AbortController());
+  private readonly shutdown = new AbortController();
   private closing = false;
+  /** `<action> <pattern>` of the ignored properties already warned about. */
+  private readonly warned = new Set<string>();
 
   constructor(
     @Inject(ENGAGE_SEND_CONFIG) private readonly config: EngageSendConfig,
-    @Inject(ENGAGE_HTTP_SERVICE) http: HttpService,
+    @Inject(ENGAGE_HTTP) http: EngageHttp,
   ) {
     this.logger = new Logger(config.name ? `EngageSend:${config.name}` : 'EngageSend');
-    this.transport = engageTransportOf(http, config.endpoint);
-    this.validator = new ParamsValidator({
-      unknownProperties: config.unknownProperties,
-      sourceOptions: config.sourceOptions,
-    });
+    this.transport = http.transport;
+    this.validator = new ParamsValidator({ unknownProperties: config.unknownProperties, sourceOptions: config.sourceOptions });
     this.limiter = new SendLimiter(config.maxInFlight, config.maxQueue);
     this.typingPacer = new TypingPacer(TYPING_WINDOW_MS, MAX_TYPING_THREADS);
     this.tracer = new SendTracer(config.endpoint, config.tracing);
     this.metrics = new SendMetrics(config.sourceId, { inFlight: () => this.limiter.inFlight, queued: () => this.limiter.queued });
+    // Every send in flight listens to it: that is not a leak, so no listener limit.
+    setMaxListeners(0, this.shutdown.signal);
   }
 
   /** The Engage source id this service sends to. */
@@ -124,20 +126,24 @@ export class EngageSendService implements BeforeApplicationShutdown {
   }
 
   /**
+   * Replaces the pacer of `typing.start` (see `typingPacing`), e.g. with
+   * `engage-send/outbox`'s, which replicas share through Redis. Call it before
+   * the first typing event; events already admitted report to the old pacer.
+   */
+  useTypingPacer(pacer: EngageTypingPacer): void {
+    this.typingPacer = pacer;
+  }
+
+  /**
    * Sends any action with its params; the typed methods above call this.
    *
    * @throws EngageValidationError when the params break the contract (nothing is sent).
    * @throws EngagePayloadTooLargeError when the body is over 20 971 520 bytes (nothing is sent).
-   * @throws EngageQueueFullError / EngageShutdownError / EngageAbortedError when the send could not run.
+   * @throws EngageQueueFullError / EngageQueueTimeoutError / EngageShutdownError / EngageAbortedError when the send could not run.
    * @throws EngageSendError subclasses for Engage's answers and transport failures, after retries.
    */
-  // Not `async`: it returns the span's promise as is (one promise fewer per send).
-  send<A extends EngageAction>(
-    action: A,
-    params: EngageActionParamsMap[A],
-    options: EngageSendCallOptions = {},
-  ): Promise<EngageSendResult<A>> {
-    return this.run(action, sendIds(action, params), () => this.serialise(action, params), options);
+  send<A extends EngageAction>(action: A, params: EngageActionParamsMap[A], options: EngageSendCallOptions = {}): Promise<EngageSendResult<A>> {
+    return this.run(action, sendIds(action, params, this.typingKey), params, undefined, options);
   }
 
   /**
@@ -149,8 +155,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
    * @throws EngageValidationError / EngagePayloadTooLargeError, as `send` would (nothing is sent).
    */
   prepare<A extends EngageAction>(action: A, params: EngageActionParamsMap[A]): PreparedSend<A> {
-    const body = this.serialise(action, params);
-    return { action, body, ...sendIds(action, params) };
+    return { action, body: this.serialise(action, params), ...sendIds(action, params, this.typingKey) };
   }
 
   /**
@@ -159,60 +164,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
    * validated again.
    */
   sendPrepared<A extends EngageAction>(prepared: PreparedSend<A>, options: EngageSendCallOptions = {}): Promise<EngageSendResult<A>> {
-    const { action, body } = prepared;
-    return this.run(action, prepared, () => body, options);
-  }
-
-  private run<A extends EngageAction>(
-    action: A,
-    ids: SendIds,
-    serialise: () => string,
-    options: EngageSendCallOptions,
-  ): Promise<EngageSendResult<A>> {
-    const { sourceId } = this.config;
-    const started = performance.now();
-    return this.tracer.inSendSpan(action, this.spanAttributes(action, ids), async (span) => {
-      const context = { action, sourceId };
-      let ticket: TypingTicket | undefined;
-      try {
-        if (this.closing) throw new EngageShutdownError({ ...context, phase: 'refused' });
-        if (options.retry !== undefined) this.checkCallRetry(options.retry, context);
-        const body = serialise();
-        if (action === 'typing.start' && this.config.typingPacing !== 'off') {
-          const admission = this.typingPacer.admit(ids.typingKey as string);
-          if ('waitMs' in admission) {
-            if (this.config.typingPacing === 'error') throw new EngageRateLimitError({ ...context, retryAfterMs: admission.waitMs });
-            span.setAttribute(SpanAttributes.COALESCED, true);
-            this.metrics.recordSend(action, 'coalesced', (performance.now() - started) / 1000);
-            return { action, sourceId, status: undefined, attempts: 0, coalesced: true, durationMs: performance.now() - started };
-          }
-          ticket = admission;
-        } else if (action === 'typing.stop') {
-          this.typingPacer.reset(ids.typingKey as string);
-        }
-        const { status, attempts } = await this.deliver(action, body, options, started, span);
-        span.setAttribute(SpanAttributes.HTTP_STATUS, status);
-        if (ticket) this.typingPacer.answered(ticket);
-        const durationMs = performance.now() - started;
-        this.metrics.recordSend(action, 'success', durationMs / 1000);
-        // Built only when someone reads it: this runs on every successful send.
-        if (Logger.isLevelEnabled('debug')) {
-          this.logger.debug(`${action} to source ${sourceId}: 200 in ${durationMs.toFixed(1)} ms, ${attempts} attempt(s)`);
-        }
-        return { action, sourceId, status, attempts, coalesced: false, durationMs };
-      } catch (error) {
-        if (ticket) this.typingPacer.failed(ticket);
-        this.metrics.recordSend(action, 'failure', (performance.now() - started) / 1000, errorType(error));
-        if (error instanceof EngageSendError) {
-          span.setAttribute(SpanAttributes.ATTEMPTS, error.attempts);
-          this.logger.warn(
-            `${action} to source ${sourceId} failed: ${error.code}` +
-              `${error.status === undefined ? '' : ` (HTTP ${error.status})`}, ${error.attempts} attempt(s), ${(performance.now() - started).toFixed(1)} ms`,
-          );
-        }
-        throw error;
-      }
-    });
+    return this.run(prepared.action, prepared, undefined, prepared.body, options);
   }
 
   /**
@@ -239,6 +191,172 @@ export class EngageSendService implements BeforeApplicationShutdown {
     this.metrics.close();
   }
 
+  /** A typing event's pacing key (bound: handed to `sendIds`). */
+  private readonly typingKey = (params: { thread_id?: unknown; in_reply_to_id?: unknown }): string => this.typingThreads.keyFor(params);
+
+  /**
+   * One send, from its params (validated and serialised here) or a body
+   * prepared earlier: the span, typing pacing, the attempts, and the
+   * bookkeeping of how it ended.
+   */
+  private async run<A extends EngageAction>(
+    action: A,
+    ids: SendIds,
+    params: unknown,
+    prepared: string | undefined,
+    options: EngageSendCallOptions,
+  ): Promise<EngageSendResult<A>> {
+    const { sourceId } = this.config;
+    const started = performance.now();
+    const span = this.tracer.startSend(action, this.spanAttributes(action, ids));
+    const context = { action, sourceId };
+    // The pacer that admitted this start hears how it ended, even if replaced meanwhile.
+    const pacer = this.typingPacer;
+    let ticket: object | undefined;
+    try {
+      if (this.closing) throw new EngageShutdownError({ ...context, phase: 'refused' });
+      const policy = options.retry === undefined ? this.config.retry : this.callRetryPolicy(options.retry, context);
+      const body = prepared ?? this.serialise(action, params);
+      if (action === 'typing.start' && this.config.typingPacing !== 'off') {
+        let admission = pacer.admit(ids.typingKey as string);
+        // The in-process pacer answers synchronously: only a shared one costs an await.
+        if (admission instanceof Promise) admission = await admission;
+        if ('waitMs' in admission) {
+          if (this.config.typingPacing === 'error') throw new EngageRateLimitError({ ...context, retryAfterMs: admission.waitMs });
+          const durationMs = performance.now() - started;
+          this.metrics.recordSend(action, 'coalesced', durationMs / 1000);
+          span.setAttribute(SpanAttributes.COALESCED, true);
+          span.end();
+          return { action, sourceId, status: undefined, attempts: 0, coalesced: true, durationMs };
+        }
+        ticket = admission;
+      } else if (action === 'typing.stop') {
+        const reset = pacer.reset(ids.typingKey as string);
+        if (reset instanceof Promise) await reset;
+      }
+
+      const { status, attempts } = await this.deliver(action, body, policy, options, started, span);
+
+      if (ticket !== undefined) pacer.answered(ticket);
+      if (ids.threadId !== undefined && ids.contentId !== undefined) this.typingThreads.remember(ids.contentId, ids.threadId);
+      const durationMs = performance.now() - started;
+      this.metrics.recordSend(action, 'success', durationMs / 1000);
+      if (span.isRecording()) span.setAttributes({ [SpanAttributes.HTTP_STATUS]: status, [SpanAttributes.ATTEMPTS]: attempts });
+      span.end();
+      // Built only when someone reads it: this runs on every successful send.
+      if (Logger.isLevelEnabled('debug')) this.logger.debug(`${action} to source ${sourceId}: 200 in ${durationMs.toFixed(1)} ms, ${attempts} attempt(s)`);
+      return { action, sourceId, status, attempts, coalesced: false, durationMs };
+    } catch (error) {
+      if (ticket !== undefined) pacer.failed(ticket);
+      const durationMs = performance.now() - started;
+      this.metrics.recordSend(action, 'failure', durationMs / 1000, errorType(error));
+      this.tracer.failSend(span, error);
+      if (error instanceof EngageSendError) {
+        const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
+        this.logger.warn(`${action} to source ${sourceId} failed: ${error.code}${status}, ${error.attempts} attempt(s), ${durationMs.toFixed(1)} ms`);
+      }
+      throw error;
+    }
+  }
+
+  /** Validates, then serialises once: the returned string is what is signed and sent. */
+  private serialise(action: EngageAction, params: unknown): string {
+    const context = { action, sourceId: this.config.sourceId };
+    if (!isEngageAction(action)) {
+      throw new EngageValidationError([{ path: 'action', constraints: { isEngageAction: `action must be a Send API action (got ${String(action).slice(0, 40)})` } }], context);
+    }
+    const validation = this.validator.validate(action, params);
+    if (!validation.ok) throw new EngageValidationError(validation.errors, context, validation.unlisted);
+    if (validation.ignored !== undefined) this.warnIgnored(action, validation.ignored);
+    return serialiseSend(action, validation.value, context);
+  }
+
+  /**
+   * Takes a concurrency slot (waiting at most until the deadline), then makes
+   * attempts until one gets Engage's 200 or the retry policy says stop.
+   */
+  private async deliver(action: EngageAction, body: string, policy: RetryPolicy, options: EngageSendCallOptions, started: number, span: Span): Promise<Delivered> {
+    const signal = options.signal === undefined ? this.shutdown.signal : AbortSignal.any([options.signal, this.shutdown.signal]);
+    const deadline = started + policy.deadlineMs;
+    const release = this.limiter.tryAcquire() ?? (await this.waitForSlot(action, signal, deadline, started, options.signal));
+    try {
+      const sendContext = this.tracer.attemptContext(span);
+      let mayHaveBeenDelivered = false;
+      for (let attempt = 1; ; attempt++) {
+        if (signal.aborted) throw this.abortError(action, attempt - 1, mayHaveBeenDelivered, options.signal);
+        const attemptStarted = performance.now();
+        const timeoutMs = Math.min(options.timeoutMs ?? this.config.timeoutMs, Math.max(1, Math.floor(deadline - attemptStarted)));
+        const context: SendFailureContext = { action, sourceId: this.config.sourceId, attempts: attempt, endpoint: this.config.endpoint, timeoutMs };
+        const attemptSpan = this.tracer.startAttempt(sendContext, attempt);
+        const headers = this.tracer.propagationHeaders(sendContext, attemptSpan);
+        let status: number | undefined;
+        let error: EngageSendError | undefined;
+        try {
+          const post = () => this.transport.post(body, { timeoutMs, signal, headers });
+          // With a recording span, the attempt runs in its context: HTTP auto-instrumentation's spans go under it.
+          const answer = await (sendContext === undefined ? post() : otelContext.with(sendContext, post));
+          status = answer.status;
+          error = errorFromAnswer(answer, context);
+        } catch (failure) {
+          error = errorFromFailure(failure, context);
+        }
+        this.tracer.endAttempt(attemptSpan, status, error);
+        this.metrics.recordAttempt(action, (performance.now() - attemptStarted) / 1000, status, error === undefined ? undefined : errorType(error));
+        if (error === undefined) return { status: status as number, attempts: attempt };
+
+        mayHaveBeenDelivered ||= error instanceof EngageAbortedError ? error.mayHaveBeenDelivered : !certainlyNotProcessed(error);
+        if (signal.aborted) throw this.abortError(action, attempt, error instanceof EngageAbortedError ? error.mayHaveBeenDelivered : mayHaveBeenDelivered, options.signal);
+        const delay = retryDelay(error, attempt, action, policy);
+        if (delay === undefined || performance.now() + delay + MIN_ATTEMPT_MS > deadline) throw error;
+        this.metrics.recordRetry(action, error.code);
+        await abortableSleep(delay, signal).catch(() => {
+          throw this.abortError(action, attempt, mayHaveBeenDelivered, options.signal);
+        });
+      }
+    } finally {
+      release();
+    }
+  }
+
+  /** Waits for a free slot, at most until the send's deadline (then it fails without ever being sent). */
+  private async waitForSlot(action: EngageAction, signal: AbortSignal, deadline: number, started: number, callerSignal: AbortSignal | undefined): Promise<() => void> {
+    const context = { action, sourceId: this.config.sourceId };
+    const waitMs = Math.max(0, Math.floor(deadline - MIN_ATTEMPT_MS - performance.now()));
+    try {
+      return await this.limiter.acquire(signal, waitMs);
+    } catch (refusal) {
+      if (!(refusal instanceof AcquireRefusedError)) throw refusal;
+      switch (refusal.reason) {
+        case 'queue-full':
+          throw new EngageQueueFullError({ ...context, maxInFlight: this.limiter.maxInFlight, maxQueue: this.limiter.maxQueue });
+        case 'timeout':
+          throw new EngageQueueTimeoutError({ ...context, waitedMs: performance.now() - started });
+        case 'closed':
+          throw new EngageShutdownError({ ...context, phase: this.shutdown.signal.aborted ? 'aborted' : 'refused' });
+        case 'aborted':
+          throw this.abortError(action, 0, false, callerSignal);
+      }
+    }
+  }
+
+  /** The typed error for a send aborted by its caller or by shutdown. */
+  private abortError(action: EngageAction, attempts: number, mayHaveBeenDelivered: boolean, callerSignal?: AbortSignal): EngageSendError {
+    const context = { action, sourceId: this.config.sourceId, attempts, mayHaveBeenDelivered };
+    return callerSignal?.aborted ? new EngageAbortedError(context) : new EngageShutdownError({ ...context, phase: 'aborted' });
+  }
+
+  /** A per-call retry policy is checked like the module's, as a validation error naming the option. */
+  private callRetryPolicy(retry: NonNullable<EngageSendCallOptions['retry']>, context: EngageErrorContext): RetryPolicy {
+    const problems = retryOptionProblems(retry);
+    if (problems.length > 0) {
+      throw new EngageValidationError(
+        problems.map((problem) => ({ path: `options.${problem.split(' ')[0]}`, constraints: { retryOption: problem } })),
+        context,
+      );
+    }
+    return resolveRetryPolicy(retry, this.config.retry);
+  }
+
   /** The send span's attributes: ids only, never content. */
   private spanAttributes(action: string, ids: SendIds): Attributes {
     const attributes: Attributes = { [SpanAttributes.ACTION]: action, [SpanAttributes.SOURCE_ID]: this.config.sourceId };
@@ -247,138 +365,20 @@ export class EngageSendService implements BeforeApplicationShutdown {
     return attributes;
   }
 
-  /** Waits for a slot, then makes attempts until one succeeds or the retry policy says stop. */
-  private async deliver(
-    action: EngageAction,
-    body: string,
-    options: EngageSendCallOptions,
-    started: number,
-    span: Span,
-  ): Promise<{ status: number; attempts: number }> {
-    const policy = options.retry === undefined ? this.config.retry : resolveRetryPolicy(options.retry, this.config.retry);
-    const signal = options.signal ? AbortSignal.any([options.signal, this.shutdown.signal]) : this.shutdown.signal;
-    const context = { action, sourceId: this.config.sourceId };
-    // A free slot is taken synchronously; only a send that must wait pays for a promise.
-    const release =
-      this.limiter.tryAcquire() ??
-      (await this.limiter.acquire(signal).catch((refusal: unknown) => {
-        throw this.refusalError(refusal, context, options.signal);
-      }));
-    try {
-      const deadline = started + policy.deadlineMs;
-      for (let attempt = 1; ; attempt++) {
-        if (signal.aborted) throw this.abortError(context, attempt - 1, options.signal);
-        const attemptStarted = performance.now();
-        const timeoutMs = Math.min(options.timeoutMs ?? this.config.timeoutMs, Math.max(1, Math.floor(deadline - attemptStarted)));
-        try {
-          const status = await this.tracer.inAttemptSpan(attempt, (headers) => this.post(action, body, { timeoutMs, signal, headers }, attempt));
-          this.metrics.recordAttempt(action, (performance.now() - attemptStarted) / 1000, status);
-          span.setAttribute(SpanAttributes.ATTEMPTS, attempt);
-          return { status, attempts: attempt };
-        } catch (error) {
-          this.metrics.recordAttempt(action, (performance.now() - attemptStarted) / 1000, (error as EngageSendError).status, errorType(error));
-          if (signal.aborted) throw this.abortError(context, attempt, options.signal);
-          if (!(error instanceof EngageSendError)) throw error;
-          const delay = retryDelay(error, attempt, action, policy);
-          if (delay === undefined || performance.now() + delay + MIN_ATTEMPT_MS > deadline) throw error;
-          this.metrics.recordRetry(action, error.code);
-          await abortableSleep(delay, signal).catch(() => {
-            throw this.abortError(context, attempt, options.signal);
-          });
-        }
-      }
-    } finally {
-      release();
-    }
-  }
-
-  /** A per-call retry policy is checked like the module's, as a validation error naming the option. */
-  private checkCallRetry(retry: EngageSendCallOptions['retry'], context: { action: string; sourceId: string }): void {
-    const problems = retryOptionProblems(retry);
-    if (problems.length === 0) return;
-    throw new EngageValidationError(
-      problems.map((problem) => ({ path: `options.${problem.split(' ')[0]}`, constraints: { retryOption: problem } })),
-      context,
-    );
-  }
-
-  /** The typed error for a send aborted by its caller or by shutdown. */
-  private abortError(context: { action: string; sourceId: string }, attempts: number, callerSignal?: AbortSignal): EngageSendError {
-    return callerSignal?.aborted
-      ? new EngageAbortedError({ ...context, attempts })
-      : new EngageShutdownError({ ...context, attempts, phase: 'aborted' });
-  }
-
-  private refusalError(refusal: unknown, context: { action: string; sourceId: string }, callerSignal?: AbortSignal): EngageSendError {
-    if (refusal instanceof AcquireRefusedError && refusal.reason === 'queue-full') {
-      return new EngageQueueFullError({ ...context, maxInFlight: this.limiter.maxInFlight, maxQueue: this.limiter.maxQueue });
-    }
-    if (refusal instanceof AcquireRefusedError && refusal.reason === 'closed' && this.shutdown.signal.aborted) {
-      return new EngageShutdownError({ ...context, phase: 'aborted' });
-    }
-    if (refusal instanceof AcquireRefusedError && refusal.reason === 'closed') return new EngageShutdownError({ ...context, phase: 'refused' });
-    return this.abortError(context, 0, callerSignal);
-  }
-
-  /** Validates, then serialises once: the returned string is what is signed and sent. */
-  private serialise(action: string, params: unknown): string {
-    const context = { action, sourceId: this.config.sourceId };
-    if (!isEngageAction(action)) {
-      throw new EngageValidationError(
-        [{ path: 'action', constraints: { isEngageAction: `action must be a Send API action (got ${JSON.stringify(action)})` } }],
-        context,
-      );
-    }
-    const validation = this.validator.validate(action, params);
-    if (!validation.ok) throw new EngageValidationError(validation.errors, context);
-    const body = JSON.stringify({ action, params: validation.value });
-    // Engage's limit is in bytes; a string's length is in UTF-16 units. Skip
-    // the byte count when even 3 bytes per unit (UTF-8's worst case) fits.
-    if (body.length * 3 > MAX_BODY_BYTES) {
-      const bodyBytes = Buffer.byteLength(body, 'utf8');
-      if (bodyBytes > MAX_BODY_BYTES) throw new EngagePayloadTooLargeError({ ...context, bodyBytes });
-    }
-    return body;
-  }
-
-  /** One HTTP attempt. Resolves with the status on 200; throws the typed error otherwise. */
-  private async post(
-    action: string,
-    body: string,
-    { timeoutMs, signal, headers }: { timeoutMs: number; signal: AbortSignal; headers?: Record<string, string> },
-    attempt: number,
-  ): Promise<number> {
-    const context = { action, sourceId: this.config.sourceId, attempts: attempt };
-    let response;
-    try {
-      response = await this.transport.post(body, { timeoutMs, signal, headers });
-    } catch (error) {
-      throw EngageSendService.transportError(error, { ...context, timeoutMs });
-    }
-    const text = response.text.trim().slice(0, MAX_ENGAGE_MESSAGE_CHARS);
-    if (response.status === 200 && text === 'ok') return response.status;
-    if (response.status === 200) throw new EngageUnexpectedResponseError({ ...context, status: 200, engageMessage: text });
-    throw errorFromResponse(response.status, text, { ...context, retryAfter: response.headers['retry-after'] as string | undefined });
-  }
-
   /**
-   * Maps an axios failure to a typed error. The axios error itself is not kept
-   * as `cause`: its `config` holds the signed body and the signature header.
+   * Properties Engage would ignore are sent (or stripped) as configured, and
+   * said once per action and field: a typo such as `thread_Id` is noticed
+   * without ever failing a send Engage would take.
    */
-  private static transportError(
-    error: unknown,
-    context: { action: string; sourceId: string; attempts: number; timeoutMs: number },
-  ): EngageSendError {
-    if (!(error instanceof AxiosError)) {
-      return new EngageConnectionError({ ...context, systemCode: 'UNKNOWN' });
+  private warnIgnored(action: EngageAction, ignored: readonly IgnoredProperty[]): void {
+    for (const property of ignored) {
+      const key = `${action} ${property.pattern}`;
+      if (this.warned.has(key) || this.warned.size >= MAX_WARNED_PROPERTIES) continue;
+      this.warned.add(key);
+      const why = property.reason === 'unknown' ? 'is not part of the Send API contract' : property.reason === 'reserved' ? 'is a reserved JavaScript name' : 'is not read by Engage there';
+      const hint = property.hint === undefined ? '' : ` (did you mean "${property.hint}"?)`;
+      const fate = property.reason === 'reserved' || this.config.unknownProperties === 'strip' ? 'not sent' : 'sent as given';
+      this.logger.warn(`${action}: ${property.pattern} ${why}${hint}; Engage ignores it, ${fate}. Said once per action and field.`);
     }
-    const code = error.code;
-    if (code === AxiosError.ECONNABORTED || code === AxiosError.ETIMEDOUT) return new EngageTimeoutError(context);
-    if (code === AxiosError.ERR_BAD_RESPONSE) {
-      // e.g. an answer over MAX_RESPONSE_BYTES: Engage never sends one.
-      return new EngageUnexpectedResponseError({ ...context, status: error.response?.status, engageMessage: 'response too large or unreadable' });
-    }
-    const systemCode = (error.cause as NodeJS.ErrnoException | undefined)?.code ?? code;
-    return new EngageConnectionError({ ...context, systemCode });
   }
 }

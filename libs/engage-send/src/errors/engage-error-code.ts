@@ -47,6 +47,8 @@ export const EngageErrorCode = {
   ABORTED: 'ENGAGE_ABORTED',
   /** Too many sends in flight and the wait queue is full: back-pressure, nothing was sent. */
   QUEUE_FULL: 'ENGAGE_QUEUE_FULL',
+  /** The send's deadline passed while it waited for a slot: nothing was sent. */
+  QUEUE_TIMEOUT: 'ENGAGE_QUEUE_TIMEOUT',
   /** The application is shutting down: the send was refused, or aborted after the grace period. */
   SHUTTING_DOWN: 'ENGAGE_SHUTTING_DOWN',
 } as const;

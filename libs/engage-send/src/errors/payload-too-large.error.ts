@@ -1,8 +1,7 @@
+import { MAX_BODY_BYTES } from '../contract/index.js';
 import { EngageErrorCode } from './engage-error-code.js';
 import { EngageSendError, type EngageErrorContext } from './engage-send.error.js';
 
-/** Engage's documented maximum body size, in bytes (20 MiB). */
-export const MAX_BODY_BYTES = 20_971_520;
 
 /**
  * The serialised body is over {@link MAX_BODY_BYTES} (UTF-8 bytes). Thrown

@@ -20,8 +20,10 @@ export class EngageConnectionError extends EngageSendError {
   readonly code = EngageErrorCode.CONNECTION;
   /** The system error code, e.g. `ECONNREFUSED`, `ECONNRESET`. */
   readonly systemCode?: string;
-  constructor(context: EngageErrorContext & { systemCode?: string }) {
-    super(`Could not reach Engage${context.systemCode ? ` (${context.systemCode})` : ''}`, context);
+  constructor(context: EngageErrorContext & { systemCode?: string; endpoint?: string }) {
+    const where = context.endpoint === undefined ? 'Engage' : `Engage at ${context.endpoint}`;
+    const tries = context.attempts === undefined || context.attempts === 0 ? '' : ` after ${context.attempts} attempt(s)`;
+    super(`Could not reach ${where}${context.systemCode ? ` (${context.systemCode})` : ''}${tries}`, context);
     this.systemCode = context.systemCode;
   }
   override toJSON(): Record<string, unknown> {

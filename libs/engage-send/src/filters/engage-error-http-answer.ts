@@ -49,6 +49,7 @@ const STATUS_BY_CODE: Record<EngageErrorCode, HttpStatus> = {
   [EngageErrorCode.TIMEOUT]: HttpStatus.GATEWAY_TIMEOUT,
   // Local back-pressure and shutdown: try again later (or elsewhere).
   [EngageErrorCode.QUEUE_FULL]: HttpStatus.SERVICE_UNAVAILABLE,
+  [EngageErrorCode.QUEUE_TIMEOUT]: HttpStatus.SERVICE_UNAVAILABLE,
   [EngageErrorCode.SHUTTING_DOWN]: HttpStatus.SERVICE_UNAVAILABLE,
   // The caller gave up; 499 is the de-facto "client closed request" status.
   [EngageErrorCode.ABORTED]: 499 as HttpStatus,
@@ -65,6 +66,9 @@ const REASON: Partial<Record<HttpStatus, string>> = {
   [499 as HttpStatus]: 'Client Closed Request',
 };
 
+/** Longest wait the filter passes on in `Retry-After`: an upstream may ask for anything; a caller gets at most an hour. */
+export const MAX_RETRY_AFTER_SECONDS = 3_600;
+
 /** Builds the HTTP answer for an Engage send error (what {@link EngageSendErrorFilter} replies). */
 export function toHttpAnswer(error: EngageSendError): EngageErrorHttpAnswer {
   const status = STATUS_BY_CODE[error.code] ?? HttpStatus.BAD_GATEWAY;
@@ -80,7 +84,7 @@ export function toHttpAnswer(error: EngageSendError): EngageErrorHttpAnswer {
   if (error.status !== undefined) body.engage = { status: error.status, message: error.engageMessage };
   if (error instanceof EngageValidationError) body.errors = error.errors;
   if (error instanceof EngageRateLimitError) {
-    const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+    const seconds = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
     headers['Retry-After'] = String(seconds);
     body.retryAfterSeconds = seconds;
   }

@@ -1,10 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { KeyObject } from 'node:crypto';
-import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
+import type { AxiosInstance } from 'axios';
 import type { Dispatcher } from 'undici';
 import { SIGNATURE_HEADER, signBody } from '../signing/sign-body.js';
-import { ENGAGE_USER_AGENT } from './undici-adapter.js';
-import { exchange } from './undici-exchange.js';
+import type { AxiosCustomisation } from './axios-customisation.js';
+import { exchange } from './exchange.js';
+import { ENGAGE_USER_AGENT, RESERVED_HEADERS } from './request-headers.js';
 
 /** Engage's answer to one POST, whatever its status. */
 export interface EngageAnswer {
@@ -28,56 +29,40 @@ export interface EngagePostOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
-/** Headers a send's own `headers` cannot set (the same the options refuse). */
-export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
-  'x-smccsdk-signature',
-  'content-type',
-  'content-length',
-  'host',
-  'transfer-encoding',
-  'connection',
-]);
-
-/** The request headers of every send, besides the signature and the length. */
-export const ENGAGE_REQUEST_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'Content-Type': 'application/json; charset=utf-8',
-  Accept: 'text/plain, application/json',
-});
-
-/** How {@link EngageTransport} reaches Engage without axios. */
-export interface DirectRoute {
+/** What a transport needs of its registration (see `EngageHttp`). */
+export interface TransportRoute {
+  /** The registration's axios instance: the path when the app customised it. */
+  readonly instance: AxiosInstance;
+  readonly customisation: AxiosCustomisation;
   /** The registration's keep-alive pool (or proxy agent) for Engage's origin. */
   readonly dispatcher: Dispatcher;
+  /** `{baseUrl}/realtime/sdk/{sourceId}`. */
+  readonly endpoint: URL;
   /** The request headers the axios instance was given (the signature, length and user agent come on top). */
   readonly headers: Readonly<Record<string, string>>;
   readonly signingKey: KeyObject;
-  /** The signing interceptor's function, as registered on the axios instance. */
-  readonly signer: (config: InternalAxiosRequestConfig) => InternalAxiosRequestConfig;
   /** Largest answer read, in bytes. */
   readonly maxResponseBytes: number;
 }
 
-/** Counters of the sends a transport made, by path (for benchmarks and diagnostics). */
+/** Sends made so far, by path (for benchmarks and diagnostics). */
 export interface EngageTransportStats {
-  /** Sent straight to the pool, skipping axios. */
+  /** Straight to the pool. */
   direct: number;
-  /** Sent through the axios instance (its interceptors, adapter, defaults). */
+  /** Through the axios instance (the app's interceptors and defaults, then the same pool). */
   viaAxios: number;
 }
 
 /**
- * Posts signed bodies to one registration's endpoint.
- *
- * The registration's axios instance (the `HttpService` users inject) stays the
- * extension point: while it is exactly as the module built it — only the
- * signing interceptor, no response interceptor, defaults untouched — a send
- * skips axios' pipeline and goes straight to the same undici pool its adapter
- * uses, signed by the same function, with the same headers and limits, failing
- * with the same AxiosError codes. As soon as anyone registers an interceptor
- * or changes a default, sends go through axios, so what they added runs (and
- * the signing interceptor, registered first, still runs last: the signature
- * covers the final body). This is checked on every send, so it holds for
- * interceptors added after bootstrap and stops holding when they are ejected.
+ * Posts signed bodies to one registration's endpoint, through one of two
+ * doors onto the same undici keep-alive pool. While the registration's axios
+ * instance is as the module built it (see {@link AxiosCustomisation}), a send
+ * goes straight to the pool: signed here, with the same headers and limits the
+ * instance would use. Once the app registers an interceptor on it or changes
+ * a default, sends go through axios, so what the app added runs; the module's
+ * signing interceptor runs last there and signs the final body. Both doors
+ * sign with `signBody` and fail with the same {@link ExchangeFailure}s, which
+ * the caller maps to typed errors in one step.
  */
 export class EngageTransport {
   /** Sends made so far, by path. */
@@ -86,72 +71,51 @@ export class EngageTransport {
   private readonly path: string;
   /** `[name, value, …]` of the fixed headers: built once, copied per send with the signature appended. */
   private readonly fixedHeaders: readonly string[];
-  private readonly snapshot: DefaultsSnapshot | undefined;
 
-  /**
-   * @param axios the registration's instance.
-   * @param endpoint `{baseUrl}/realtime/sdk/{sourceId}`.
-   * @param route how to send without axios; without one, every send goes through axios.
-   */
-  constructor(
-    private readonly axios: AxiosInstance,
-    private readonly endpoint: string,
-    private readonly route?: DirectRoute,
-  ) {
-    const url = new URL(endpoint);
-    this.origin = url.origin;
-    this.path = `${url.pathname}${url.search}`;
-    const fixed = Object.entries(route?.headers ?? {}).flat();
-    if (!Object.keys(route?.headers ?? {}).some((name) => name.toLowerCase() === 'user-agent')) fixed.push('User-Agent', ENGAGE_USER_AGENT);
+  constructor(private readonly route: TransportRoute) {
+    this.origin = route.endpoint.origin;
+    this.path = `${route.endpoint.pathname}${route.endpoint.search}`;
+    const fixed = Object.entries(route.headers).flat();
+    if (!Object.keys(route.headers).some((name) => name.toLowerCase() === 'user-agent')) fixed.push('User-Agent', ENGAGE_USER_AGENT);
     this.fixedHeaders = fixed;
-    this.snapshot = route === undefined ? undefined : new DefaultsSnapshot(axios);
   }
 
-  /** Whether the next send would skip axios (nobody added an interceptor or changed a default). */
+  /** Whether the next send goes straight to the pool (nobody customised the axios instance). */
   get direct(): boolean {
-    const { route, snapshot } = this;
-    if (route === undefined || snapshot === undefined) return false;
-    const { request, response } = this.axios.interceptors as unknown as { request: { handlers?: unknown }; response: { handlers?: unknown } };
-    if (!onlyHandler(request.handlers, route.signer) || !onlyHandler(response.handlers, undefined)) return false;
-    return snapshot.matches(this.axios);
+    return this.route.customisation.untouched;
   }
 
   /**
-   * Signs and POSTs `body` (already serialised: it is sent byte for byte) and
+   * Signs and POSTs `body` — the serialised send, sent byte for byte — and
    * resolves with Engage's answer, whatever its status.
    *
-   * @throws AxiosError with the codes of `toAxiosError` (timeout, cancel, bad response, connection).
+   * @throws ExchangeFailure, or on the axios path an `AxiosError` wrapping one (or thrown by axios or an interceptor of the app's).
    */
-  post(body: string | Uint8Array, options: EngagePostOptions): Promise<EngageAnswer> {
-    const route = this.route;
-    if (route === undefined || !this.direct) return this.postViaAxios(body, options);
+  post(body: string, options: EngagePostOptions): Promise<EngageAnswer> {
+    return this.route.customisation.untouched ? this.postDirect(body, options) : this.postViaAxios(body, options);
+  }
+
+  private postDirect(text: string, options: EngagePostOptions): Promise<EngageAnswer> {
     this.stats.direct++;
-    // Encode once: the HMAC and the socket see the same bytes, and undici sends a Buffer as is.
-    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    // Encoded once: the HMAC and the socket read the same bytes.
+    const body = Buffer.from(text, 'utf8');
     const headers = this.fixedHeaders.slice();
     const extra = options.headers;
     if (extra !== undefined) {
-      for (const name in extra) {
-        if (!RESERVED_HEADERS.has(name.toLowerCase())) headers.push(name, extra[name]);
-      }
+      for (const name in extra) if (!RESERVED_HEADERS.has(name.toLowerCase())) headers.push(name, extra[name]!);
     }
-    headers.push(SIGNATURE_HEADER, signBody(bytes, route.signingKey));
+    headers.push(SIGNATURE_HEADER, signBody(body, this.route.signingKey));
     return exchange(
-      route.dispatcher,
-      {
-        origin: this.origin,
-        path: this.path,
-        method: 'POST',
-        headers,
-        body: bytes,
-      },
-      { timeoutMs: options.timeoutMs, signal: options.signal, maxResponseBytes: route.maxResponseBytes },
+      this.route.dispatcher,
+      { origin: this.origin, path: this.path, method: 'POST', headers, body },
+      { timeoutMs: options.timeoutMs, signal: options.signal, maxResponseBytes: this.route.maxResponseBytes },
     );
   }
 
-  private async postViaAxios(body: string | Uint8Array, options: EngagePostOptions): Promise<EngageAnswer> {
+  /** The body goes to axios as a string: the app's interceptors see JSON text, the signing interceptor signs what they leave. */
+  private async postViaAxios(body: string, options: EngagePostOptions): Promise<EngageAnswer> {
     this.stats.viaAxios++;
-    const response = await this.axios.post<unknown>(this.endpoint, body, {
+    const response = await this.route.instance.post<unknown>(this.route.endpoint.href, body, {
       timeout: options.timeoutMs,
       signal: options.signal,
       headers: options.headers === undefined ? undefined : withoutReserved(options.headers),
@@ -166,71 +130,6 @@ export class EngageTransport {
 
 function withoutReserved(headers: Readonly<Record<string, string>>): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const name in headers) {
-    if (!RESERVED_HEADERS.has(name.toLowerCase())) kept[name] = headers[name];
-  }
+  for (const name in headers) if (!RESERVED_HEADERS.has(name.toLowerCase())) kept[name] = headers[name]!;
   return kept;
-}
-
-/** Whether `handlers` (an axios InterceptorManager's) holds exactly `only`, or nothing when `only` is undefined. */
-function onlyHandler(handlers: unknown, only: unknown): boolean {
-  if (!Array.isArray(handlers)) return false; // not the axios we know: take the general path
-  let seen = false;
-  for (let i = 0; i < handlers.length; i++) {
-    const handler = handlers[i] as { fulfilled?: unknown } | null;
-    if (handler === null) continue; // ejected
-    if (seen || handler.fulfilled !== only) return false;
-    seen = true;
-  }
-  return seen === (only !== undefined);
-}
-
-/** The `i`-th of the objects whose own properties make up an instance's defaults for a POST. */
-function defaultsPart(axios: AxiosInstance, i: number): unknown {
-  const { defaults } = axios;
-  if (i === 0) return defaults;
-  const headers = defaults.headers as unknown as Record<string, unknown> | undefined;
-  return i === 1 ? headers : headers?.[i === 2 ? 'common' : 'post'];
-}
-const DEFAULTS_PARTS = 4;
-
-/**
- * The own properties of an instance's defaults (and of its default headers:
- * all, common, post), to tell cheaply — no allocation — whether any was
- * added, removed or replaced since.
- */
-class DefaultsSnapshot {
-  private readonly objects: readonly unknown[];
-  private readonly keys: readonly (readonly string[])[];
-  private readonly values: readonly (readonly unknown[])[];
-
-  constructor(axios: AxiosInstance) {
-    const objects = Array.from({ length: DEFAULTS_PARTS }, (_, i) => defaultsPart(axios, i));
-    this.objects = objects;
-    this.keys = objects.map((object) => (isObject(object) ? Object.keys(object) : []));
-    this.values = objects.map((object, i) => (isObject(object) ? this.keys[i].map((key) => object[key]) : []));
-  }
-
-  matches(axios: AxiosInstance): boolean {
-    for (let i = 0; i < DEFAULTS_PARTS; i++) {
-      const object = defaultsPart(axios, i);
-      if (object !== this.objects[i]) return false;
-      if (!isObject(object)) continue;
-      const keys = this.keys[i];
-      const values = this.values[i];
-      for (let k = 0; k < keys.length; k++) {
-        if (object[keys[k]] !== values[k]) return false;
-      }
-      let count = 0;
-      for (const key in object) {
-        if (Object.prototype.hasOwnProperty.call(object, key)) count++;
-      }
-      if (count !== keys.length) return false;
-    }
-    return true;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

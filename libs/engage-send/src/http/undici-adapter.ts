@@ -1,16 +1,9 @@
 import { Readable } from 'node:stream';
-import axios, {
-  AxiosError,
-  AxiosHeaders,
-  type AxiosAdapter,
-  type AxiosResponse,
-  type InternalAxiosRequestConfig,
-} from 'axios';
+import axios, { AxiosError, AxiosHeaders, CanceledError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import type { Dispatcher } from 'undici';
-import { exchange, type RawAnswer } from './undici-exchange.js';
+import { exchange, ExchangeFailure, type RawAnswer } from './exchange.js';
+import { ENGAGE_USER_AGENT } from './request-headers.js';
 
-/** Sent when nobody set a `User-Agent` (axios' own adapter sends `axios/<version>`). */
-export const ENGAGE_USER_AGENT = 'engage-send';
 
 /**
  * Request headers undici computes or refuses itself: the body's length comes
@@ -93,11 +86,10 @@ export function createUndiciAdapter(options: UndiciAdapterOptions): AxiosAdapter
           timeoutMs: Number(config.timeout) > 0 ? Number(config.timeout) : 0,
           signal: cancel?.signal ?? (config.signal as AbortSignal | undefined),
           maxResponseBytes: config.maxContentLength ?? -1,
-          timeoutMessage: config.timeoutErrorMessage,
-          clarifyTimeoutError: config.transitional?.clarifyTimeoutError,
         },
-        config,
       );
+    } catch (error) {
+      throw error instanceof ExchangeFailure ? axiosErrorOf(error, config) : error;
     } finally {
       cancel?.dispose();
     }
@@ -120,6 +112,30 @@ export function createUndiciAdapter(options: UndiciAdapterOptions): AxiosAdapter
     );
   };
   return adapter;
+}
+
+/**
+ * A failed exchange as axios' own adapter reports it (the codes axios users
+ * and interceptors expect), with the failure as its cause: the send path reads
+ * the cause and maps it to its typed error in one step.
+ */
+function axiosErrorOf(failure: ExchangeFailure, config: InternalAxiosRequestConfig): AxiosError {
+  if (failure.kind === 'aborted') {
+    // axios' typings give CanceledError AxiosError's constructor, not its own.
+    const Canceled = CanceledError as unknown as new (message: string | undefined, config?: InternalAxiosRequestConfig) => AxiosError;
+    return Object.assign(new Canceled(undefined, config), { cause: failure });
+  }
+  let code: string | undefined = failure.systemCode;
+  let message = failure.message;
+  if (failure.kind === 'timeout') {
+    code = config.transitional?.clarifyTimeoutError === true ? AxiosError.ETIMEDOUT : AxiosError.ECONNABORTED;
+    message = config.timeoutErrorMessage ?? `timeout of ${String(config.timeout)}ms exceeded`;
+  } else if (failure.kind === 'bad-response') {
+    code = AxiosError.ERR_BAD_RESPONSE;
+  }
+  const error = new AxiosError(message, code, config);
+  error.cause = failure;
+  return error;
 }
 
 /** The absolute URL of a request, as axios' own adapters build it. */

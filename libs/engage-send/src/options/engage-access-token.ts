@@ -9,7 +9,7 @@ const REDACTED = '[REDACTED engage access token]';
  * (a config dump, an error report); a plain string works too.
  *
  * ```ts
- * accessToken: EngageAccessToken.from(process.env.ENGAGE_ACCESS_TOKEN)
+ * accessToken: EngageAccessToken.from(config.getOrThrow<string>('ENGAGE_ACCESS_TOKEN'))
  * ```
  */
 export class EngageAccessToken {

@@ -1,7 +1,7 @@
-import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
+import type { UnknownPropertiesMode } from '../validation/contract-checker.js';
 import type { EngageRetryOptions } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
-import type { EngageTracingOptions } from '../tracing/send-span.js';
+import type { EngageTracingOptions } from '../tracing/send-tracer.js';
 import type { EngageAccessToken } from './engage-access-token.js';
 
 /**
@@ -34,9 +34,11 @@ export interface EngageSendModuleOptions {
    */
   allowInsecureHttp?: boolean;
   /**
-   * What validation does with properties the contract does not define.
-   * Default `'reject'`, because Engage silently ignores them and a typo such
-   * as `threadId` would otherwise go unnoticed. See {@link UnknownPropertiesMode}.
+   * What validation does with properties Engage would ignore (unknown to the
+   * contract, or not read where they are). Default `'forward'`: sent as given,
+   * like any field Engage adds before this library knows it, with a warning
+   * logged once per action and field so a typo such as `thread_Id` is noticed.
+   * `'strip'` removes them; `'reject'` refuses the send. See {@link UnknownPropertiesMode}.
    */
   unknownProperties?: UnknownPropertiesMode;
   /**

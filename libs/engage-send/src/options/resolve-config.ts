@@ -1,14 +1,13 @@
 import { createSecretKey } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { UnknownPropertiesMode } from '../actions/unknown-properties.js';
-// Headers the library owns: overriding them would break or forge the signed request.
-import { RESERVED_HEADERS } from '../http/engage-transport.js';
+import type { UnknownPropertiesMode } from '../validation/contract-checker.js';
+import { RESERVED_HEADERS } from '../http/request-headers.js';
 import { resolveRetryPolicy, retryOptionProblems } from '../reliability/retry-policy.js';
 import type { TypingPacingMode } from '../reliability/typing-pacer.js';
 import { EngageAccessToken } from './engage-access-token.js';
 import type { EngageSendModuleOptions } from './engage-send-module-options.interface.js';
 import { EngageSendOptionsError } from './engage-send-options.error.js';
-import type { EngageSendConfig } from './resolved-config.js';
+import type { EngageSendConfig } from './engage-send-config.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_IN_FLIGHT = 64;
@@ -70,7 +69,7 @@ export function resolveEngageSendConfig(options: EngageSendModuleOptions | undef
   }
   const { sourceId, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   const accessToken = options.accessToken instanceof EngageAccessToken ? options.accessToken.reveal() : options.accessToken;
-  const unknownProperties = options.unknownProperties ?? 'reject';
+  const unknownProperties = options.unknownProperties ?? 'forward';
   const url = checkBaseUrl(options.baseUrl, options.allowInsecureHttp === true, problems);
 
   if (typeof sourceId !== 'string' || sourceId === '') {

@@ -1,4 +1,4 @@
-import type { EngageAction } from '../actions/engage-action.js';
+import type { EngageAction } from '../contract/index.js';
 import { EngageErrorCode } from '../errors/engage-error-code.js';
 import { EngageRateLimitError } from '../errors/engage-api.errors.js';
 import type { EngageSendError } from '../errors/engage-send.error.js';
@@ -99,7 +99,7 @@ const RETRYABLE_CODES = new Set<string>([
 ]);
 
 /** Whether Engage certainly did not process the request that failed with `error`. */
-function certainlyNotProcessed(error: EngageSendError): boolean {
+export function certainlyNotProcessed(error: EngageSendError): boolean {
   if (error instanceof EngageRateLimitError) return true;
   return error instanceof EngageConnectionError && error.systemCode !== undefined && NOT_SENT_SYSTEM_CODES.has(error.systemCode);
 }

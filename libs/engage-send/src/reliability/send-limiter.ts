@@ -1,5 +1,5 @@
 /** Why a slot could not be had. */
-export type AcquireRefusal = 'queue-full' | 'closed';
+export type AcquireRefusal = 'queue-full' | 'closed' | 'timeout';
 
 interface Waiter {
   grant: () => void;
@@ -54,10 +54,11 @@ export class SendLimiter {
 
   /**
    * Waits for a slot; resolves with its release function (call it once).
-   * Rejects with {@link AcquireRefusedError}: `queue-full`, `closed`, or
-   * `aborted` when `signal` fires while waiting.
+   * Rejects with {@link AcquireRefusedError}: `queue-full`, `closed`,
+   * `aborted` when `signal` fires while waiting, or `timeout` after
+   * `timeoutMs` of waiting.
    */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: AbortSignal, timeoutMs?: number): Promise<() => void> {
     if (this.closed) return Promise.reject(new AcquireRefusedError('closed'));
     // An abort that already happened fires no event: check it now, or it would wait its turn.
     if (signal?.aborted) return Promise.reject(new AcquireRefusedError('aborted'));
@@ -66,21 +67,26 @@ export class SendLimiter {
       return Promise.resolve(this.releaser());
     }
     if (this.queued >= this.maxQueue) return Promise.reject(new AcquireRefusedError('queue-full'));
+    if (timeoutMs !== undefined && timeoutMs <= 0) return Promise.reject(new AcquireRefusedError('timeout'));
     return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        // Rare: take the waiter out of the queue (linear, but only on abort).
+      // Rare: take the waiter out of the queue (linear, but only on abort or timeout).
+      const leave = (reason: 'aborted' | 'timeout') => {
         const index = this.waiters.indexOf(waiter, this.head);
         if (index !== -1) this.waiters.splice(index, 1);
-        waiter.refuse('aborted');
+        waiter.refuse(reason);
         this.notifyIfIdle();
       };
+      const onAbort = () => leave('aborted');
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => leave('timeout'), timeoutMs);
       const waiter: Waiter = {
         grant: () => {
           signal?.removeEventListener('abort', onAbort);
+          clearTimeout(timer);
           resolve(this.releaser());
         },
         refuse: (reason) => {
           signal?.removeEventListener('abort', onAbort);
+          clearTimeout(timer);
           reject(new AcquireRefusedError(reason));
         },
       };

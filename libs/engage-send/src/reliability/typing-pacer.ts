@@ -8,6 +8,8 @@
  */
 export type TypingPacingMode = 'coalesce' | 'error' | 'off';
 
+import type { EngageTypingPacer } from './engage-typing-pacer.js';
+
 /** One thread's pacing state. */
 interface TypingEntry {
   /** When the last `typing.start` was answered; `undefined` while it is in flight. */
@@ -32,7 +34,7 @@ export interface TypingTicket {
  * Map in order of last update; expired ones are swept from its front on every
  * admission, and past `maxEntries` the oldest are dropped.
  */
-export class TypingPacer {
+export class TypingPacer implements EngageTypingPacer<TypingTicket> {
   private readonly entries = new Map<string, TypingEntry>();
 
   constructor(
@@ -102,9 +104,4 @@ export class TypingPacer {
       this.entries.delete(oldest);
     }
   }
-}
-
-/** The thread a typing event is paced by: Engage's own rule, `thread_id` wins over `in_reply_to_id`. */
-export function typingThreadKey(params: { thread_id?: unknown; in_reply_to_id?: unknown }): string {
-  return params.thread_id ? `t:${String(params.thread_id)}` : `r:${String(params.in_reply_to_id)}`;
 }

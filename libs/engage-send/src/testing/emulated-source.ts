@@ -1,6 +1,11 @@
-import { ENGAGE_ACTIONS, isEngageAction, type EngageAction } from '../actions/engage-action.js';
+import { ENGAGE_ACTIONS, isEngageAction, type EngageAction } from '../contract/index.js';
+import { ContractChecker } from '../validation/contract-checker.js';
+import { BoundedMap } from './bounded-map.js';
 import { DEFAULT_STRUCTURED_CONTENT_TYPES, STRICT_SOURCE_OPTIONS } from './engage-source-options.js';
 import type { EmulatorSource } from './emulator-options.js';
+
+/** Ids remembered per source (puppetizable users, the thread of each message): the oldest are forgotten beyond this. */
+const MAX_REMEMBERED_IDS = 100_000;
 
 /** An {@link EmulatorSource} with defaults applied, as sets for per-request lookups, plus its state. */
 export interface EmulatedSource {
@@ -9,8 +14,14 @@ export interface EmulatedSource {
   readonly options: ReadonlySet<string>;
   readonly actions: ReadonlySet<EngageAction>;
   readonly structuredContentTypes: ReadonlySet<string>;
-  /** Ids of users created through `users.create` with `puppetizable: true` on this source. */
-  readonly puppetizableUserIds: Set<string>;
+  /** The contract as Engage enforces it, for this source's options. */
+  readonly checker: ContractChecker;
+  /** The whole contract (the emulator's strict mode), for this source's options. */
+  readonly strictChecker: ContractChecker;
+  /** Users created through `users.create` with `puppetizable: true` on this source (keys: `keyOf(id)`). */
+  readonly puppetizableUserIds: BoundedMap<string, true>;
+  /** The thread of each content stored on this source (keys and values: `keyOf(id)`), to key typing by thread. */
+  readonly threadOfContent: BoundedMap<string, string>;
 }
 
 /** Validates `source` and applies the documented defaults. */
@@ -22,12 +33,16 @@ export function toEmulatedSource(source: EmulatorSource): EmulatedSource {
   for (const action of source.actions ?? []) {
     if (!isEngageAction(action)) throw new TypeError(`EmulatorSource.actions of source ${source.id}: unknown action ${String(action)}`);
   }
+  const options = new Set(source.options ?? STRICT_SOURCE_OPTIONS);
   return {
     id: source.id,
     accessToken: source.accessToken,
-    options: new Set(source.options ?? STRICT_SOURCE_OPTIONS),
+    options,
     actions: new Set(source.actions ?? ENGAGE_ACTIONS),
     structuredContentTypes: new Set(source.structuredContentTypes ?? DEFAULT_STRUCTURED_CONTENT_TYPES),
-    puppetizableUserIds: new Set(),
+    checker: new ContractChecker({ level: 'engage', sourceOptions: options }),
+    strictChecker: new ContractChecker({ level: 'strict', sourceOptions: options }),
+    puppetizableUserIds: new BoundedMap(MAX_REMEMBERED_IDS),
+    threadOfContent: new BoundedMap(MAX_REMEMBERED_IDS),
   };
 }

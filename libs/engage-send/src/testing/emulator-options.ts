@@ -1,4 +1,4 @@
-import type { EngageAction } from '../actions/engage-action.js';
+import type { EngageAction } from '../contract/index.js';
 
 /** One Engage SDK source the emulator knows, with what its integration declared. */
 export interface EmulatorSource {
@@ -8,7 +8,7 @@ export interface EmulatorSource {
   accessToken: string;
   /**
    * Engage source options declared by the integration (spec: `implementation.info` options).
-   * Default: {@link STRICT_SOURCE_OPTIONS}, every option of the spec except
+   * Default: `STRICT_SOURCE_OPTIONS`, every option of the spec except
    * `messages.unthreaded` and `threads.no_content`, which relax required fields
    * (declare them explicitly to emulate such a source).
    */
@@ -23,13 +23,23 @@ export interface EmulatorSource {
 export interface EngageEmulatorOptions {
   /** Sources known from the start; more can be added with `addSource`. */
   sources: readonly EmulatorSource[];
+  /**
+   * Also refuse what the contract describes but Engage may not check (types,
+   * lengths, enums, counts, formats), with 422 `Invalid resource format` and
+   * the field recorded in `refused`. Default `false`: as lenient as Engage, which
+   * refuses only missing required fields, dates that are no date, and
+   * structured contents it can't show. For tests of clients other than this
+   * library's, which validates all of it before sending.
+   */
+  strict?: boolean;
   /** `typing.start` window per thread, ms. Default 2000 (Engage's documented rate limit). */
   typingWindowMs?: number;
   /** Clock, for tests. Default `Date.now`. */
   now?: () => number;
   /**
    * Called with one line per request accepted or refused (also injected faults
-   * and 404s). Lines never contain the access token or the signature.
+   * and 404s), e.g. `200 messages.create source=src id=890` for stored content.
+   * Lines never contain the access token or the signature.
    */
   logger?: (line: string) => void;
 }

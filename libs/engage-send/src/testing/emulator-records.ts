@@ -30,6 +30,10 @@ export interface RefusedRequest {
   status: number;
   /** The answered body: Engage's message. */
   message: string;
+  /** The field at fault, when the params broke a rule of the contract, e.g. `params.author.id`. */
+  field?: string;
+  /** The rule it broke, e.g. `isDefined`, `maxLength` (see the client's `EngageFieldError.constraints`). */
+  rule?: string;
 }
 
 /** One HTTP request that reached the server, whatever its path or outcome. */

@@ -1,7 +1,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { MAX_BODY_BYTES } from '../errors/payload-too-large.error.js';
+import { MAX_BODY_BYTES, TYPING_WINDOW_MS } from '../contract/index.js';
 import { toEmulatedSource, type EmulatedSource } from './emulated-source.js';
 import type { EmulatorFault, FaultPicker } from './emulator-fault.js';
 import type { EmulatorSource, EngageEmulatorOptions } from './emulator-options.js';
@@ -14,7 +14,6 @@ import { TypingRateLimiter } from './typing-rate-limiter.js';
 
 /** `POST /realtime/sdk/{source_id}`: one non-empty path segment after the prefix. */
 const SEND_ROUTE = /^\/realtime\/sdk\/([^/]+)$/;
-const DEFAULT_TYPING_WINDOW_MS = 2_000;
 const TEXT_PLAIN = 'text/plain; charset=utf-8';
 /** Bytes of an oversized body read and thrown away before the socket is cut; see `BodyReadLimits.maxDiscardBytes`. */
 const MAX_DISCARD_BYTES = 4 * MAX_BODY_BYTES;
@@ -70,8 +69,8 @@ export class EngageEmulator {
   constructor(options: EngageEmulatorOptions) {
     this.now = options.now ?? Date.now;
     this.logger = options.logger;
-    this.typing = new TypingRateLimiter(options.typingWindowMs ?? DEFAULT_TYPING_WINDOW_MS);
-    this.processor = new SendRequestProcessor(this.sources, this.typing, this.now);
+    this.typing = new TypingRateLimiter(options.typingWindowMs ?? TYPING_WINDOW_MS);
+    this.processor = new SendRequestProcessor(this.sources, this.typing, this.now, options.strict === true);
     for (const source of options.sources) this.addSource(source);
   }
 
@@ -150,14 +149,17 @@ export class EngageEmulator {
     this.sources.set(emulated.id, emulated);
   }
 
-  /** Clears records, log, pending faults and the picker, typing state and the users registered as puppetizable. */
+  /** Clears records, log, pending faults and the picker, typing state, the users registered as puppetizable and the threads of stored contents. */
   reset(): void {
     this.requests.length = 0;
     this.refused.length = 0;
     this.log.length = 0;
     this.faults.clear();
     this.typing.clear();
-    for (const source of this.sources.values()) source.puppetizableUserIds.clear();
+    for (const source of this.sources.values()) {
+      source.puppetizableUserIds.clear();
+      source.threadOfContent.clear();
+    }
   }
 
   /**
@@ -258,10 +260,15 @@ export class EngageEmulator {
       });
       status = 200;
       body = 'ok';
-      line = `200 ${outcome.action} ${sourceForLog(sourceId)}`;
+      line = `200 ${outcome.action} ${sourceForLog(sourceId)}${idForLog(outcome.params)}`;
     } else {
-      const { refusal, action } = outcome;
-      this.refused.push(action === undefined ? { sourceId, ...refusal } : { sourceId, action, ...refusal });
+      const { refusal, action, failure } = outcome;
+      this.refused.push({
+        sourceId,
+        ...(action === undefined ? {} : { action }),
+        ...refusal,
+        ...(failure === undefined ? {} : { field: failure.path, rule: failure.rule }),
+      });
       status = refusal.status;
       body = refusal.message;
       line = `${refusal.status} ${refusal.message} ${sourceForLog(sourceId)}${action === undefined ? '' : ` action=${safeForLog(action)}`}`;
@@ -319,6 +326,11 @@ function decodePathSegment(segment: string): string {
 /** `source=<id>` for a log line. */
 function sourceForLog(sourceId: string): string {
   return `source=${safeForLog(sourceId)}`;
+}
+
+/** ` id=<content id>` of stored content (none for typing events), so a log shows what was stored. */
+function idForLog(params: Record<string, unknown>): string {
+  return typeof params.id === 'string' ? ` id=${safeForLog(params.id)}` : '';
 }
 
 /** Client-controlled text in a log line: no control characters (no forged lines), bounded length. */

@@ -15,7 +15,7 @@ export {
   STRICT_SOURCE_OPTIONS,
   type EngageSourceOption,
 } from './engage-source-options.js';
-export { signBody } from './sign-body.js';
+export { signBody } from '../signing/sign-body.js';
 export {
   DEFAULT_EMULATOR_HOST,
   DEFAULT_EMULATOR_PORT,

@@ -1,5 +1,6 @@
 import { ENGAGE_REFUSALS, type EngageRefusal } from './engage-refusals.js';
-import { isBlank, isJsonObject } from './engage-presence.js';
+import { isGiven } from '../contract/index.js';
+import { isDataObject } from '../validation/data-object.js';
 
 /** A body that parsed as `{ action, params }`; `action` is not yet checked against the known actions. */
 export interface SendEnvelope {
@@ -22,9 +23,9 @@ export function parseSendEnvelope(rawBody: Buffer): SendEnvelope | EngageRefusal
   } catch {
     return ENGAGE_REFUSALS.badRequest;
   }
-  if (!isJsonObject(value)) return ENGAGE_REFUSALS.badRequest;
+  if (!isDataObject(value)) return ENGAGE_REFUSALS.badRequest;
   const { action, params } = value;
-  if (isBlank(action) || !isJsonObject(params)) return ENGAGE_REFUSALS.invalidRequestFormat;
+  if (!isGiven(action) || !isDataObject(params)) return ENGAGE_REFUSALS.invalidRequestFormat;
   return { action, params };
 }
 

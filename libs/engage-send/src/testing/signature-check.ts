@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 
-import { signBody } from './sign-body.js';
+import { signBody } from '../signing/sign-body.js';
 
 /**
  * Whether `header` is the signature of `rawBody` under `accessToken`.

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 
 import { afterEach, describe, expect, it } from '@jest/globals';
 
-import { MAX_BODY_BYTES } from '../../src/errors/payload-too-large.error.js';
+import { MAX_BODY_BYTES } from '../../src/contract/index.js';
 import { signBody } from '../../src/testing/index.js';
 import { AUTHOR, EmulatorPool, post, SOURCE } from './emulator-test-kit.js';
 

@@ -88,8 +88,8 @@ describe('runEmulatorCli', () => {
     expect((await post(handle.baseUrl, MARK_READ, { sourceId: 'demo-source', token: 'demo-token' })).body).toBe('Source not found');
     expect(lines[0]).toMatch(/sources: abc, def$/);
     expect(lines.slice(1)).toEqual([
-      '200 status.mark_as_read source=abc',
-      '200 status.mark_as_read source=def',
+      '200 status.mark_as_read source=abc id=890',
+      '200 status.mark_as_read source=def id=890',
       '422 Invalid signature source=abc',
       '422 Source not found source=demo-source',
     ]);

@@ -66,7 +66,7 @@ describe('EngageEmulator records', () => {
     await post(baseUrl, envelope('messages.create', {}));
     await post(baseUrl, MARK_READ, { sourceId: 'evil\nforged line' });
     expect(lines).toEqual([
-      `200 status.mark_as_read source=${SOURCE.id}`,
+      `200 status.mark_as_read source=${SOURCE.id} id=890`,
       `422 Invalid signature source=${SOURCE.id}`,
       `422 Invalid resource format source=${SOURCE.id} action=messages.create`,
       '422 Source not found source=evil?forged line',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 
-import { ENGAGE_ACTIONS } from '../../src/actions/engage-action.js';
+import { ENGAGE_ACTIONS } from '../../src/contract/index.js';
 import { STRICT_SOURCE_OPTIONS } from '../../src/testing/index.js';
 import { AUTHOR, EmulatorPool, envelope, post, SOURCE, VALID_PARAMS } from './emulator-test-kit.js';
 
@@ -27,7 +27,7 @@ const REQUIRED: [string, string[]][] = [
   ['messages.create', ['id', 'thread_id', 'author', 'author.id', 'author.screenname']],
   ['private_messages.create', ['id', 'author', 'author.id', 'author.screenname', 'recipient', 'recipient.id', 'recipient.screenname']],
   ['threads.create', ['id', 'author', 'author.id', 'author.screenname', 'body']],
-  ['users.create', ['id', 'screenname', 'created_at', 'updated_at']],
+  ['users.create', ['id', 'screenname']],
   ['status.mark_as_read', ['id']],
   ['typing.start', ['thread_id', 'preview']],
   ['typing.stop', ['thread_id']],
@@ -52,7 +52,7 @@ describe('EngageEmulator required fields → 422 Invalid resource format', () =>
       }
       expect(emulator.requests).toEqual([]);
       expect(emulator.refused).toHaveLength(MISSING.length);
-      expect(emulator.refused[0]).toEqual({ sourceId: SOURCE.id, action, status: 422, message: 'Invalid resource format' });
+      expect(emulator.refused[0]).toEqual({ sourceId: SOURCE.id, action, status: 422, message: 'Invalid resource format', field: `params.${field}`, rule: 'isDefined' });
     });
   });
 
@@ -90,13 +90,28 @@ describe('EngageEmulator required fields → 422 Invalid resource format', () =>
     expect((await post(noContent.baseUrl, envelope('threads.create', { title: 'no id' }))).body).toBe('Invalid resource format');
   });
 
-  it('is strict on standalone users.create but lenient on embedded authors (only id + screenname)', async () => {
+  it('needs only id and screenname on users, standalone or embedded, with dates in any form', async () => {
     const { baseUrl } = await pool.start();
     const author = { id: '666', screenname: 'John Doe' };
     const message = await post(baseUrl, envelope('messages.create', { ...VALID_PARAMS['messages.create'], author }));
-    const user = await post(baseUrl, envelope('users.create', { ...author, created_at: '06/11/2017' }));
-    expect(message.body).toBe('ok');
-    expect(user.body).toBe('Invalid resource format');
+    const quickStart = await post(baseUrl, envelope('users.create', { ...author, puppetizable: true, created_at: '06/11/2017' }));
+    const epoch = await post(baseUrl, envelope('users.create', { ...author, created_at: 1349111920000, updated_at: '20121001T171840Z' }));
+    expect([message.body, quickStart.body, epoch.body]).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('refuses a date that is no date in any form, on users and contents alike', async () => {
+    const { emulator, baseUrl } = await pool.start();
+    const user = await post(baseUrl, envelope('users.create', { id: '1', screenname: 'J', created_at: 'yesterday' }));
+    const message = await post(baseUrl, envelope('messages.create', { ...VALID_PARAMS['messages.create'], updated_at: '2019-02-30' }));
+    const author = await post(baseUrl, envelope('messages.create', { ...VALID_PARAMS['messages.create'], author: { ...AUTHOR, created_at: true } }));
+    expect([user.body, message.body, author.body]).toEqual(['Invalid resource format', 'Invalid resource format', 'Invalid resource format']);
+    expect(emulator.refused.map((r) => r.field)).toEqual(['params.created_at', 'params.updated_at', 'params.author.created_at']);
+  });
+
+  it('treats "" in an optional field as absent, as Engage does', async () => {
+    const { baseUrl } = await pool.start();
+    const answer = await post(baseUrl, envelope('messages.create', { ...VALID_PARAMS['messages.create'], created_at: '', format: '', in_reply_to_id: '' }));
+    expect(answer.body).toBe('ok');
   });
 
   it('accepts typing events keyed by in_reply_to_id alone, and refuses those with neither key', async () => {

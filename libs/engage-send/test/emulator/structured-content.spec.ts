@@ -102,14 +102,14 @@ describe('EngageEmulator structured contents', () => {
 
   it('does not register a puppetizable user from a refused users.create', async () => {
     const { baseUrl } = await pool.start();
-    const incomplete = await post(baseUrl, envelope('users.create', { id: AUTHOR.id, screenname: 'x', puppetizable: true }));
+    const incomplete = await post(baseUrl, envelope('users.create', { id: AUTHOR.id, puppetizable: true }));
     expect(incomplete.body).toBe('Invalid resource format');
     expect((await post(baseUrl, message(SELECT, AUTHOR))).body).toBe('The author must be puppetizable');
   });
 
   it('checks view.messaging, then type, then support, then attributes, then the author', async () => {
     const { baseUrl } = await pool.start({ sources: [{ ...SOURCE, structuredContentTypes: ['select'] }] });
-    expect((await post(baseUrl, message({}, AUTHOR))).body).toBe('Type is required for structured contents');
+    expect((await post(baseUrl, message({ items: [{ title: 'A' }] }, AUTHOR))).body).toBe('Type is required for structured contents');
     expect((await post(baseUrl, message({ type: 'carousel' }, AUTHOR))).body).toBe("Source doesn't support this type of structured content");
     expect((await post(baseUrl, message({ type: 'select' }, AUTHOR))).body).toBe('structured_content: "items" must not be empty');
   });

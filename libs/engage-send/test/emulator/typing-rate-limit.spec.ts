@@ -106,3 +106,20 @@ describe('TypingRateLimiter memory', () => {
     expect(() => new TypingRateLimiter(Number.NaN)).toThrow(RangeError);
   });
 });
+
+describe('EngageEmulator typing keys: a message names its thread', () => {
+  it('a typing event naming only a stored message counts against that message\'s thread', async () => {
+    const { baseUrl, clock, start, stop } = await startWithClock();
+    const message = { id: 'm-1', thread_id: 't-1', author: { id: 'u', screenname: 'U' }, body: 'hi' };
+    expect((await post(baseUrl, envelope('messages.create', message))).status).toBe(200);
+    expect((await start({ thread_id: 't-1' })).status).toBe(200);
+    expect((await start({ in_reply_to_id: 'm-1' })).status).toBe(429);
+    // A stop naming the message resets its thread's window.
+    expect((await stop({ in_reply_to_id: 'm-1' })).status).toBe(200);
+    expect((await start({ thread_id: 't-1' })).status).toBe(200);
+    clock.now += 2_000;
+    // A message it never stored is its own key.
+    expect((await start({ in_reply_to_id: 'm-unknown' })).status).toBe(200);
+    expect((await start({ in_reply_to_id: 'm-unknown' })).status).toBe(429);
+  });
+});

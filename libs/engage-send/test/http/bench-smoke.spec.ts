@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const finitePositive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
-it('every variant, the large message and the long run go through; the report is well formed', async () => {
+it('every variant, the large message, the long run and the outbox go through; the report is well formed', async () => {
   const { runThroughputTask, runLargeTask, runSoakTask } = await bench('tasks.js');
   const { benchConfig, summarise, formatReport } = await bench('report.js');
   const { VARIANTS } = await bench('variants.js');
@@ -41,6 +41,15 @@ it('every variant, the large message and the long run go through; the report is 
   }
   for (const variant of ['floor', 'engage-send']) raw.large.push(await runLargeTask({ variant, bytes: 100_000, target }));
   raw.soak = await runSoakTask({ sends: 120, maxSeconds: 30, concurrency: 4, target, samples: 2 });
+  const { runOutboxTask } = await bench('outbox.js');
+  const { startRedisServer } = await bench('redis-server.js');
+  const redis = await startRedisServer();
+  try {
+    raw.outbox = await runOutboxTask({ sends: 12, warmup: 4, concurrency: 4, target, redisUrl: redis.url });
+  } finally {
+    await redis.stop();
+  }
+  expect(raw.outbox).toMatchObject({ kind: 'outbox', sends: 12, direct: { sends: 12, errors: 0 }, enqueue: { sends: 12, errors: 0 }, endToEnd: { sends: 12, enqueueErrors: 0 } });
 
   for (const run of raw.throughput) {
     for (const mix of config.mixes) {
@@ -72,11 +81,12 @@ it('every variant, the large message and the long run go through; the report is 
   }
   expect(finitePositive(summary.large.timeRatio)).toBe(true);
   expect(summary.soak.sends).toBe(120);
+  for (const metric of ['directPerSec', 'enqueuePerSec', 'endToEndPerSec', 'enqueueRatio', 'endToEndRatio']) expect(finitePositive(summary.outbox[metric])).toBe(true);
   expect(summary.targets.map((t: Lib) => t.id)).toEqual(['1a', '1b', '2a', '2b', '3', '4']);
   for (const t of summary.targets) expect([true, false]).toContain(t.met);
 
   const text = formatReport(summary, config, { node: process.version, cpus: 1 });
-  for (const heading of ['mix: small', 'mix: 2kb', 'mix: structured', 'large message', 'long run', 'targets:']) expect(text).toContain(heading);
+  for (const heading of ['mix: small', 'mix: 2kb', 'mix: structured', 'large message', 'long run', 'outbox (Redis', 'targets:']) expect(text).toContain(heading);
   // Every body the variants sent was signed correctly.
   expect(await server.refused()).toBe(0);
 }, 120_000);

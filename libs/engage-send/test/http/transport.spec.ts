@@ -5,14 +5,10 @@ import type { HttpService } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import { AxiosError, type InternalAxiosRequestConfig } from 'axios';
 import { EngageSendModule, EngageSendService, getEngageHttpServiceToken } from '../../src/index.js';
-import {
-  closeEngageHttpService,
-  createEngageHttpService,
-  destroyEngageHttpService,
-  engageTransportOf,
-  MAX_RESPONSE_BYTES,
-} from '../../src/http/create-engage-http-service.js';
+import { errorFromFailure } from '../../src/errors/error-from-answer.js';
+import { EngageHttp, MAX_RESPONSE_BYTES } from '../../src/http/engage-http.js';
 import type { EngageTransport } from '../../src/http/engage-transport.js';
+import { ExchangeFailure } from '../../src/http/exchange.js';
 import { resolveEngageSendConfig } from '../../src/options/resolve-config.js';
 import type { EngageEmulator } from '../../src/testing/index.js';
 import { aMessage, SOURCE, startEmulator } from '../support/emulator.fixture.js';
@@ -22,13 +18,14 @@ type Path = 'direct' | 'axios';
 const PATHS: Path[] = ['direct', 'axios'];
 
 interface Registration {
+  engageHttp: EngageHttp;
   http: HttpService;
   transport: EngageTransport;
 }
 
-const open: HttpService[] = [];
+const open: EngageHttp[] = [];
 
-/** A registration's HttpService and transport, as the module builds them. */
+/** A registration's HTTP side, as the module builds it. */
 function register(baseUrl: string, options: { connections?: number; maxInFlight?: number; timeoutMs?: number } = {}): Registration {
   const config = resolveEngageSendConfig({
     baseUrl,
@@ -36,13 +33,14 @@ function register(baseUrl: string, options: { connections?: number; maxInFlight?
     accessToken: SOURCE.accessToken,
     ...(options.maxInFlight === undefined ? {} : { maxInFlight: options.maxInFlight }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.connections === undefined ? {} : { connections: options.connections }),
   });
-  const http = createEngageHttpService({ ...config, connections: options.connections });
-  open.push(http);
-  return { http, transport: engageTransportOf(http, config.endpoint) };
+  const engageHttp = new EngageHttp(config);
+  open.push(engageHttp);
+  return { engageHttp, http: engageHttp.service, transport: engageHttp.transport };
 }
 
-/** Makes sends take `path`: a pass-through user interceptor sends them through axios. */
+/** Makes sends take `path`: a pass-through interceptor of the app's sends them through axios. */
 function onPath(registration: Registration, path: Path): Registration {
   if (path === 'axios') registration.http.axiosRef.interceptors.request.use((config) => config);
   expect(registration.transport.direct).toBe(path === 'direct');
@@ -53,14 +51,21 @@ const body = (overrides: Record<string, unknown> = {}): string => JSON.stringify
 
 const hmac = (bytes: Buffer): string => createHmac('sha512', SOURCE.accessToken).update(bytes).digest('hex');
 
-/** The rejection of `promise`, which must reject. */
-async function failure(promise: Promise<unknown>): Promise<AxiosError> {
+/** The rejection of `promise`, which must reject: the direct path's ExchangeFailure, or axios' AxiosError wrapping one. */
+async function failure(promise: Promise<unknown>, path: Path = 'direct'): Promise<ExchangeFailure | AxiosError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(AxiosError);
-  return error as AxiosError;
+  expect(error).toBeInstanceOf(path === 'direct' ? ExchangeFailure : AxiosError);
+  return error as ExchangeFailure | AxiosError;
+}
+
+/** The failure behind what a path rejected with. */
+function failureOf(error: ExchangeFailure | AxiosError): ExchangeFailure {
+  const failure = error instanceof ExchangeFailure ? error : error.cause;
+  expect(failure).toBeInstanceOf(ExchangeFailure);
+  return failure as ExchangeFailure;
 }
 
 async function closedPort(): Promise<number> {
@@ -71,11 +76,9 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** How the service reports a transport failure (its private static mapping), for comparing the two paths. */
+/** How a send reports a transport failure: the one-step mapping, the same for both paths. */
 function serviceError(error: unknown): { name: string; code: string; systemCode?: string } {
-  const map = (EngageSendService as unknown as { transportError: (e: unknown, c: object) => { name: string; code: string; systemCode?: string } })
-    .transportError;
-  const mapped = map(error, { action: 'messages.create', sourceId: SOURCE.id, attempts: 1, timeoutMs: 100 });
+  const mapped = errorFromFailure(error, { action: 'messages.create', sourceId: SOURCE.id, attempts: 1, timeoutMs: 100, endpoint: 'http://engage.test' }) as { name: string; code: string; systemCode?: string };
   return { name: mapped.name, code: mapped.code, systemCode: mapped.systemCode };
 }
 
@@ -88,8 +91,8 @@ afterAll(async () => {
   await emulator.stop();
 });
 beforeEach(() => emulator.reset());
-afterEach(() => {
-  for (const http of open.splice(0)) destroyEngageHttpService(http);
+afterEach(async () => {
+  for (const engageHttp of open.splice(0)) await engageHttp.destroy();
 });
 
 describe('the direct path (no interceptor of the user\'s, defaults untouched)', () => {
@@ -129,9 +132,9 @@ describe('the direct path (no interceptor of the user\'s, defaults untouched)', 
   it('sends the registration\'s extra headers on both paths', async () => {
     const config = resolveEngageSendConfig({ baseUrl: emulator.baseUrl, sourceId: SOURCE.id, accessToken: SOURCE.accessToken, headers: { 'X-Tenant': 'acme' } });
     for (const path of PATHS) {
-      const http = createEngageHttpService(config);
-      open.push(http);
-      const registration = onPath({ http, transport: engageTransportOf(http, config.endpoint) }, path);
+      const engageHttp = new EngageHttp(config);
+      open.push(engageHttp);
+      const registration = onPath({ engageHttp, http: engageHttp.service, transport: engageHttp.transport }, path);
       await registration.transport.post(body(), { timeoutMs: 5_000 });
     }
     expect(emulator.requests.map((r) => r.headers['x-tenant'])).toEqual(['acme', 'acme']);
@@ -216,43 +219,51 @@ describe('the axios instance stays the extension point', () => {
 });
 
 describe.each(PATHS)('failures map the same way (%s path)', (path) => {
-  it('no answer within the timeout: ECONNABORTED', async () => {
+  it('no answer within the timeout: a timeout (ECONNABORTED through axios)', async () => {
     const { transport } = onPath(register(emulator.baseUrl), path);
     emulator.injectFaults({ delayMs: 2_000 });
-    const error = await failure(transport.post(body(), { timeoutMs: 100 }));
-    expect(error.code).toBe(AxiosError.ECONNABORTED);
+    const error = await failure(transport.post(body(), { timeoutMs: 100 }), path);
+    if (path === 'axios') expect((error as AxiosError).code).toBe(AxiosError.ECONNABORTED);
+    expect(failureOf(error)).toMatchObject({ kind: 'timeout', written: true });
     expect(serviceError(error)).toEqual({ name: 'EngageTimeoutError', code: 'ENGAGE_TIMEOUT', systemCode: undefined });
   });
 
-  it('the caller\'s signal aborts a send in flight: ERR_CANCELED', async () => {
+  it('the caller\'s signal aborts a send in flight (ERR_CANCELED through axios)', async () => {
     const { transport } = onPath(register(emulator.baseUrl), path);
     emulator.injectFaults({ delayMs: 2_000 });
     const controller = new AbortController();
     const pending = transport.post(body(), { timeoutMs: 5_000, signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
-    expect((await failure(pending)).code).toBe(AxiosError.ERR_CANCELED);
+    const error = await failure(pending, path);
+    if (path === 'axios') expect((error as AxiosError).code).toBe(AxiosError.ERR_CANCELED);
+    // The request was on its way: the typed error says Engage may have it.
+    expect(failureOf(error)).toMatchObject({ kind: 'aborted', written: true });
+    expect(serviceError(error).name).toBe('EngageAbortedError');
   });
 
-  it('an already aborted signal: ERR_CANCELED, nothing sent', async () => {
+  it('an already aborted signal: aborted, nothing sent', async () => {
     const { transport } = onPath(register(emulator.baseUrl), path);
-    const error = await failure(transport.post(body(), { timeoutMs: 5_000, signal: AbortSignal.abort() }));
-    expect(error.code).toBe(AxiosError.ERR_CANCELED);
+    const error = await failure(transport.post(body(), { timeoutMs: 5_000, signal: AbortSignal.abort() }), path);
+    // axios cancels it before its adapter runs; the direct path before dispatching.
+    if (path === 'axios') expect((error as AxiosError).code).toBe(AxiosError.ERR_CANCELED);
+    else expect(failureOf(error)).toMatchObject({ kind: 'aborted', written: false });
+    expect(serviceError(error).name).toBe('EngageAbortedError');
     expect(emulator.received).toBe(0);
   });
 
   it.each([['before-read'], ['after-read']] as const)('a connection dropped %s: ECONNRESET', async (drop) => {
     const { transport } = onPath(register(emulator.baseUrl), path);
     emulator.injectFaults({ drop });
-    const error = await failure(transport.post(body(), { timeoutMs: 5_000 }));
-    expect(error.code).toBe('ECONNRESET');
-    expect((error.cause as NodeJS.ErrnoException).code).toBe('ECONNRESET');
+    const error = await failure(transport.post(body(), { timeoutMs: 5_000 }), path);
+    if (path === 'axios') expect((error as AxiosError).code).toBe('ECONNRESET');
+    expect(failureOf(error)).toMatchObject({ kind: 'connection', systemCode: 'ECONNRESET' });
     expect(serviceError(error)).toEqual({ name: 'EngageConnectionError', code: 'ENGAGE_CONNECTION', systemCode: 'ECONNRESET' });
   });
 
   it('a refused connection: ECONNREFUSED', async () => {
     const { transport } = onPath(register(`http://127.0.0.1:${await closedPort()}`), path);
-    const error = await failure(transport.post(body(), { timeoutMs: 5_000 }));
-    expect((error.cause as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
+    const error = await failure(transport.post(body(), { timeoutMs: 5_000 }), path);
+    expect(failureOf(error)).toMatchObject({ kind: 'connection', systemCode: 'ECONNREFUSED' });
     expect(serviceError(error)).toEqual({ name: 'EngageConnectionError', code: 'ENGAGE_CONNECTION', systemCode: 'ECONNREFUSED' });
   });
 
@@ -265,15 +276,16 @@ describe.each(PATHS)('failures map the same way (%s path)', (path) => {
     expect(emulator.received).toBe(1);
   });
 
-  it(`an answer of ${MAX_RESPONSE_BYTES} bytes is read; one byte more is ERR_BAD_RESPONSE`, async () => {
+  it(`an answer of ${MAX_RESPONSE_BYTES} bytes is read; one byte more is a bad response`, async () => {
     const { transport } = onPath(register(emulator.baseUrl), path);
     emulator.injectFaults({ status: 200, body: 'x'.repeat(MAX_RESPONSE_BYTES) });
     const answer = await transport.post(body(), { timeoutMs: 5_000 });
     expect(answer.text).toHaveLength(MAX_RESPONSE_BYTES);
 
     emulator.injectFaults({ status: 200, body: 'x'.repeat(MAX_RESPONSE_BYTES + 1) });
-    const error = await failure(transport.post(body(), { timeoutMs: 5_000 }));
-    expect(error.code).toBe(AxiosError.ERR_BAD_RESPONSE);
+    const error = await failure(transport.post(body(), { timeoutMs: 5_000 }), path);
+    if (path === 'axios') expect((error as AxiosError).code).toBe(AxiosError.ERR_BAD_RESPONSE);
+    expect(failureOf(error).kind).toBe('bad-response');
     expect(serviceError(error)).toMatchObject({ name: 'EngageUnexpectedResponseError' });
   });
 
@@ -359,39 +371,67 @@ describe('the registration\'s HttpService', () => {
 
   it('refuses a body over maxBodyLength before sending anything', async () => {
     const { http } = register(emulator.baseUrl);
-    const error = await failure(http.axiosRef.post(`${emulator.baseUrl}/realtime/sdk/${SOURCE.id}`, 'x'.repeat(64), { maxBodyLength: 16 }));
-    expect(error.code).toBe(AxiosError.ERR_BAD_REQUEST);
+    const error = await failure(http.axiosRef.post(`${emulator.baseUrl}/realtime/sdk/${SOURCE.id}`, 'x'.repeat(64), { maxBodyLength: 16 }), 'axios');
+    expect((error as AxiosError).code).toBe(AxiosError.ERR_BAD_REQUEST);
     expect(emulator.received).toBe(0);
   });
 
-  it('closeEngageHttpService lets a send in flight finish; afterwards sends fail as connection errors', async () => {
+  it('close() lets a send in flight finish; afterwards sends fail as connection errors', async () => {
     const registration = register(emulator.baseUrl);
     emulator.injectFaults({ delayMs: 100 });
     const inFlight = registration.transport.post(body(), { timeoutMs: 5_000 });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await closeEngageHttpService(registration.http);
+    await registration.engageHttp.close();
     await expect(inFlight).resolves.toMatchObject({ status: 200 });
     const error = await failure(registration.transport.post(body(), { timeoutMs: 5_000 }));
     expect(serviceError(error)).toMatchObject({ name: 'EngageConnectionError', systemCode: expect.stringMatching(/^UND_ERR_(CLOSED|DESTROYED)$/) });
   });
 
-  it('destroyEngageHttpService ends sends in flight at once', async () => {
+  it('destroy() ends sends in flight at once', async () => {
     const registration = register(emulator.baseUrl);
     emulator.injectFaults({ delayMs: 2_000 });
     const inFlight = registration.transport.post(body(), { timeoutMs: 5_000 });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    destroyEngageHttpService(registration.http);
+    void registration.engageHttp.destroy();
     const error = await failure(inFlight);
     expect(serviceError(error).name).toBe('EngageConnectionError');
   });
+});
 
-  it('an HttpService the module did not build gets a transport that always goes through axios', async () => {
-    const foreign = register(emulator.baseUrl).http;
-    const { HttpService: HttpServiceClass } = await import('@nestjs/axios');
-    const wrapped = new HttpServiceClass(foreign.axiosRef);
-    const transport = engageTransportOf(wrapped, `${emulator.baseUrl}/realtime/sdk/${SOURCE.id}`);
-    expect(transport.direct).toBe(false);
-    const answer = await transport.post(body(), { timeoutMs: 5_000 });
-    expect(answer).toMatchObject({ status: 200, text: 'ok' });
+describe('the choice of path follows the app\'s own changes to the instance, not a look at axios on each send', () => {
+  it('clear() removes the app\'s interceptors but puts the signing one back: bodies are never sent unsigned', async () => {
+    const registration = register(emulator.baseUrl);
+    const { request } = registration.http.axiosRef.interceptors;
+    request.use((config) => config);
+    request.clear();
+    expect(registration.transport.direct).toBe(true);
+    request.use((config) => config);
+    await registration.transport.post(body(), { timeoutMs: 5_000 });
+    expect(registration.transport.stats.viaAxios).toBe(1);
+    const [received] = emulator.requests;
+    expect(received.signature).toBe(hmac(received.rawBody));
+  });
+
+  it('ejecting the signing interceptor is ignored', async () => {
+    const registration = register(emulator.baseUrl);
+    registration.http.axiosRef.interceptors.request.eject(0);
+    registration.http.axiosRef.interceptors.request.use((config) => config);
+    await registration.transport.post(body(), { timeoutMs: 5_000 });
+    expect(emulator.requests[0].signature).toBe(hmac(emulator.requests[0].rawBody));
+  });
+
+  it('any write to the defaults, at any depth, takes the axios path', () => {
+    const writes: ((http: HttpService) => void)[] = [
+      (http) => (http.axiosRef.defaults.timeout = 1),
+      (http) => (http.axiosRef.defaults.headers.post['X-A'] = 'a'),
+      (http) => delete (http.axiosRef.defaults.headers as unknown as Record<string, unknown>)['Accept'],
+      (http) => (http.axiosRef.defaults.transformRequest as unknown[]).push((data: unknown) => data),
+    ];
+    for (const write of writes) {
+      const registration = register(emulator.baseUrl);
+      expect(registration.transport.direct).toBe(true);
+      write(registration.http);
+      expect(registration.transport.direct).toBe(false);
+    }
   });
 });

@@ -52,3 +52,15 @@ it('a named registration logs under its own context', async () => {
   await moduleRef.get<EngageSendService>(getEngageSendServiceToken('support')).status.markAsRead({ id: 'm1' });
   expect(logger.lines.at(-1)).toMatch(/ EngageSend:support$/);
 });
+
+it('a field Engage ignores is sent as given and said once per action and field, with a hint', async () => {
+  await engage.messages.create(aMessage({ id: 'w1', thread_Id: 'x' }) as never);
+  await engage.messages.create(aMessage({ id: 'w2', thread_Id: 'y' }) as never);
+  await engage.messages.create(aMessage({ id: 'w3', attachments: [{ url: 'https://example.com/a.png', nmae: 'a' }, { url: 'https://example.com/b.png', nmae: 'b' }] }) as never);
+  expect(emulator.requests.map((r) => r.params['thread_Id'])).toEqual(['x', 'y', undefined]);
+  const warnings = logger.lines.filter((l) => l.startsWith('warn'));
+  expect(warnings).toEqual([
+    'warn messages.create: params.thread_Id is not part of the Send API contract (did you mean "thread_id"?); Engage ignores it, sent as given. Said once per action and field. EngageSend',
+    'warn messages.create: params.attachments.*.nmae is not part of the Send API contract; Engage ignores it, sent as given. Said once per action and field. EngageSend',
+  ]);
+});

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Test, type TestingModule } from '@nestjs/testing';
 import fc from 'fast-check';
-import type { EngageAction } from '../../src/actions/engage-action.js';
-import { ParamsValidator, type ParamsValidation } from '../../src/actions/params-validator.js';
-import { EngageAuthorNotPuppetizableError, EngageSendModule, EngageSendService, EngageValidationError } from '../../src/index.js';
+import type { EngageAction } from '../../src/contract/index.js';
+import { ParamsValidator, type ParamsValidation } from '../../src/validation/params-validator.js';
+import { EngageAuthorNotPuppetizableError, EngageSendModule, EngageSendService, EngageValidationError, signBody } from '../../src/index.js';
 import type { EngageFieldError } from '../../src/errors/validation.error.js';
-import type { EngageEmulator } from '../../src/testing/index.js';
+import { EngageEmulator } from '../../src/testing/index.js';
 import { CapturingLogger } from '../support/capturing-logger.js';
 import { SOURCE, startEmulator } from '../support/emulator.fixture.js';
 import {
@@ -22,10 +22,12 @@ import {
   type Params,
 } from './arbitraries.js';
 
-// Property-based tests of the Send API params rules (the reliability issue):
-// generated valid params pass the validator and are accepted by the emulated
-// Engage exactly as given; generated params with one mistake are refused
-// locally, with the field named, and never reach the emulator.
+// Property-based tests of the Send API params rules (the conformance rule:
+// refuse locally only what Engage certainly refuses): params valid under any
+// documented reading pass the validator and are accepted by the emulated
+// Engage exactly as given, in its default and its strict mode; params invalid
+// under every reading are refused locally, with the field named, never reach
+// the emulator, and are refused by the emulator's strict mode with the same field.
 //
 // Reproducible by default: a fixed seed, overridable with FC_SEED=<integer>
 // (FC_RUNS_FACTOR=<n> multiplies the numbers of runs).
@@ -52,6 +54,14 @@ const SERVICE_RUNS = runs(150);
 /** JSON's view of a value: what a request body carries (Dates become ISO strings). */
 function asJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+/** Whether JSON carries `value` as it is: no invalid Date (sent as null), no non-finite number (null). */
+function survivesJson(value: unknown): boolean {
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return true;
+  return Object.values(value).every(survivesJson);
 }
 
 function describeErrors(errors: readonly EngageFieldError[]): string {
@@ -82,6 +92,7 @@ function errorsOf(result: ParamsValidation): EngageFieldError[] | undefined {
 
 describe('ParamsValidator against generated params', () => {
   const validator = new ParamsValidator();
+  const rejecting = new ParamsValidator({ unknownProperties: 'reject' });
 
   it.each(ACTIONS)('accepts generated valid %s params, keeping exactly their fields', (action) => {
     fc.assert(
@@ -102,10 +113,25 @@ describe('ParamsValidator against generated params', () => {
   });
 
   it.each(ACTIONS)('refuses every mutation of the %s catalogue', (action) => {
-    expect(mutationsOf(action).length).toBeGreaterThan(1);
+    expect(mutationsOf(action).length).toBeGreaterThanOrEqual(1);
     for (const mutation of mutationsOf(action)) {
       fc.assert(
         fc.property(invalidParamsWith(action, mutation), (c) => expectRefusalOf(c, errorsOf(validator.validate(action, c.params)))),
+        { numRuns: RUNS_PER_MUTATION },
+      );
+    }
+  });
+
+  it.each(ACTIONS)("in 'reject' mode, also refuses the fields Engage ignores (%s), naming them", (action) => {
+    const ignoredOnly = mutationsOf(action, 'reject').filter((m) => m.rejectModeOnly);
+    expect(ignoredOnly.length).toBeGreaterThan(0);
+    for (const mutation of mutationsOf(action, 'reject')) {
+      fc.assert(
+        fc.property(invalidParamsWith(action, mutation), (c) => {
+          expectRefusalOf(c, errorsOf(rejecting.validate(action, c.params)));
+          // The default mode forwards them: they were never a reason to refuse.
+          if (mutation.rejectModeOnly) expect(validator.validate(action, c.params).ok).toBe(true);
+        }),
         { numRuns: RUNS_PER_MUTATION },
       );
     }
@@ -128,14 +154,25 @@ describe('the generators cover what they claim', () => {
       for (const a of (p['attachments'] as Params[] | null | undefined) ?? []) {
         if ('url' in a) seen.add('url attachment');
         if ('content' in a) seen.add('content attachment');
-        if ('type' in a) seen.add('typed mp4 attachment');
+        if ('type' in a) seen.add('typed attachment');
+        if ('type' in a && typeof a['url'] === 'string' && !/\.mp4/i.test(a['url'])) seen.add('typed attachment without .mp4');
+        if ('url' in a && 'filename' in a && !('content' in a)) seen.add('{ url, filename }');
+        if (typeof a['content'] === 'string' && a['content'].includes('\r\n')) seen.add('MIME-wrapped base64');
+        if (typeof a['content'] === 'string' && a['content'].length % 4 !== 0 && !a['content'].includes('\n')) seen.add('unpadded base64');
       }
       const sc = p['structured_content'] as Params | undefined;
       if (sc) seen.add(`structured ${String(sc['type'])}`);
-      if (p['created_at'] instanceof Date) seen.add('Date');
-      if (typeof p['created_at'] === 'string') seen.add('ISO string');
+      if (sc && (body === undefined || body === null || body === '') && !p['attachments']) seen.add('structured content without body');
+      const dates = [p['created_at'], (p['author'] as Params)['created_at']];
+      if (dates.some((d) => d instanceof Date)) seen.add('Date');
+      if (dates.some((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(d))) seen.add('ISO string');
+      if (dates.some((d) => typeof d === 'string' && /^\d{8}/.test(d))) seen.add('ISO basic form');
+      if (dates.some((d) => typeof d === 'string' && /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(d))) seen.add('dd/mm/yyyy');
+      if (dates.some((d) => typeof d === 'number')) seen.add('epoch milliseconds');
       if (p['context_data']) seen.add('context_data');
       if (p['format'] === null) seen.add('null optional field');
+      if (p['format'] === '') seen.add('empty optional field');
+      if (Object.keys(p).some((k) => ['title', 'recipient', 'thread_Id', 'threadId', 'x-custom', 'thread_id', 'recipientId'].includes(k) && !(k === 'thread_id' && 'author' in p && !('recipient' in p)))) seen.add('field Engage ignores');
     }
     expect([...seen].sort()).toEqual(
       [
@@ -145,7 +182,17 @@ describe('the generators cover what they claim', () => {
         'no body',
         'url attachment',
         'content attachment',
-        'typed mp4 attachment',
+        'typed attachment',
+        'typed attachment without .mp4',
+        '{ url, filename }',
+        'MIME-wrapped base64',
+        'unpadded base64',
+        'structured content without body',
+        'ISO basic form',
+        'dd/mm/yyyy',
+        'epoch milliseconds',
+        'empty optional field',
+        'field Engage ignores',
         'structured select',
         'structured rich_link',
         'structured template',
@@ -176,10 +223,26 @@ describe('the generators cover what they claim', () => {
 
 describe('EngageSendService over loopback against the Engage emulator, with generated params', () => {
   let emulator: EngageEmulator;
+  /** The emulator's strict mode: every rule of the contract, not only what Engage enforces. */
+  let strict: EngageEmulator;
   let moduleRef: TestingModule;
   let engage: EngageSendService;
 
+  /** Posts a signed body straight to the strict emulator, as another client would. */
+  async function postToStrict(action: EngageAction, params: Params): Promise<number> {
+    const body = JSON.stringify({ action, params });
+    const response = await fetch(`${strict.baseUrl}/realtime/sdk/${SOURCE.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-smccsdk-signature': signBody(body, SOURCE.accessToken) },
+      body,
+    });
+    await response.text();
+    return response.status;
+  }
+
   beforeAll(async () => {
+    strict = new EngageEmulator({ sources: [SOURCE], strict: true });
+    await strict.start();
     emulator = await startEmulator();
     const logger = new CapturingLogger();
     moduleRef = await Test.createTestingModule({
@@ -194,6 +257,7 @@ describe('EngageSendService over loopback against the Engage emulator, with gene
   afterAll(async () => {
     await moduleRef?.close();
     await emulator?.stop();
+    await strict?.stop();
   });
 
   async function sendOrExplain(action: EngageAction, params: Params): Promise<void> {
@@ -236,6 +300,10 @@ describe('EngageSendService over loopback against the Engage emulator, with gene
         const sent = JSON.parse(request!.rawBody.toString('utf8')) as { action: unknown; params: unknown };
         expect(sent.action).toBe(action);
         expect(sent.params).toStrictEqual(asJson(params));
+        // The strict mode checks every rule of the contract, and still takes them.
+        strict.reset();
+        const status = await postToStrict(action, params);
+        expect({ status, refused: strict.refused }).toEqual({ status: 200, refused: [] });
       }),
       { numRuns: SERVICE_RUNS },
     );
@@ -252,9 +320,18 @@ describe('EngageSendService over loopback against the Engage emulator, with gene
         expect(error).toBeInstanceOf(EngageValidationError);
         const validation = error as EngageValidationError;
         expectRefusalOf(c, validation.errors);
-        expect(validation.message).toContain(c.path);
+        expect(validation.errors.map((e) => e.path)).toContain(c.path);
         expect(validation.attempts).toBe(0);
         expect(emulator.received).toBe(0);
+        // Another client sending the same params: the strict emulator refuses them, naming the same field
+        // (unless the mistake does not survive JSON: an invalid Date is sent as null, i.e. absent).
+        if (survivesJson(c.params)) {
+          strict.reset();
+          expect(await postToStrict(action, c.params)).toBe(422);
+          expect(strict.refused).toHaveLength(1);
+          const field = strict.refused[0]!.field!;
+          expect({ field, named: [c.path, ...c.also, ...c.tolerated].some((p) => field === p || field.startsWith(`${p}.`)) }).toEqual({ field, named: true });
+        }
       }),
       { numRuns: SERVICE_RUNS },
     );

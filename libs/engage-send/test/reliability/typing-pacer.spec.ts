@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { TypingPacer, typingThreadKey, type TypingTicket } from '../../src/reliability/typing-pacer.js';
+import { TypingPacer, type TypingTicket } from '../../src/reliability/typing-pacer.js';
+import { TypingThreads } from '../../src/reliability/typing-threads.js';
 
 // The pacer alone, on a clock the test controls.
 
@@ -114,18 +115,39 @@ describe('TypingPacer', () => {
   });
 });
 
-describe('typingThreadKey', () => {
+describe('TypingThreads.keyFor: the thread a typing event is paced by', () => {
+  const pacer = new TypingThreads(100);
+
   it('thread_id wins over in_reply_to_id (Engage’s rule)', () => {
-    expect(typingThreadKey({ thread_id: '42', in_reply_to_id: '890' })).toBe(typingThreadKey({ thread_id: '42' }));
-    expect(typingThreadKey({ thread_id: '42', in_reply_to_id: '890' })).not.toBe(typingThreadKey({ in_reply_to_id: '890' }));
+    expect(pacer.keyFor({ thread_id: '42', in_reply_to_id: '890' })).toBe(pacer.keyFor({ thread_id: '42' }));
+    expect(pacer.keyFor({ thread_id: '42', in_reply_to_id: '890' })).not.toBe(pacer.keyFor({ in_reply_to_id: '890' }));
   });
 
   it('a thread id and a reply-to id with the same text are different keys', () => {
-    expect(typingThreadKey({ thread_id: 'x' })).not.toBe(typingThreadKey({ in_reply_to_id: 'x' }));
+    expect(pacer.keyFor({ thread_id: 'x' })).not.toBe(pacer.keyFor({ in_reply_to_id: 'x' }));
   });
 
   it('an empty thread_id falls back to in_reply_to_id', () => {
-    expect(typingThreadKey({ thread_id: '', in_reply_to_id: 'r' })).toBe(typingThreadKey({ in_reply_to_id: 'r' }));
+    expect(pacer.keyFor({ thread_id: '', in_reply_to_id: 'r' })).toBe(pacer.keyFor({ in_reply_to_id: 'r' }));
+  });
+
+  it('an in_reply_to_id whose thread is known is paced with that thread', () => {
+    const known = new TypingThreads(100);
+    known.remember('msg-890', 'thread-42');
+    expect(known.keyFor({ in_reply_to_id: 'msg-890' })).toBe(known.keyFor({ thread_id: 'thread-42' }));
+    expect(known.keyFor({ in_reply_to_id: 'msg-unknown' })).not.toBe(known.keyFor({ thread_id: 'thread-42' }));
+  });
+
+  it('remembers a bounded number of threads, forgetting the oldest', () => {
+    const small = new TypingThreads(3);
+    for (let i = 0; i < 10; i++) small.remember(`m${i}`, `t${i}`);
+    expect(small.keyFor({ in_reply_to_id: 'm0' })).toBe(small.keyFor({ in_reply_to_id: 'm0' }));
+    expect(small.keyFor({ in_reply_to_id: 'm0' })).not.toBe(small.keyFor({ thread_id: 't0' }));
+    expect(small.keyFor({ in_reply_to_id: 'm9' })).toBe(small.keyFor({ thread_id: 't9' }));
+  });
+
+  it('never calls a value\'s own methods (it reads params before validation)', () => {
+    expect(() => pacer.keyFor({ thread_id: { toString: 1 }, in_reply_to_id: { toString: 2 } })).not.toThrow();
   });
 });
 

@@ -51,6 +51,18 @@ describe('typing pacing over loopback', () => {
       expect(emulator.refused).toHaveLength(0);
     });
 
+    it('typing.stop with only in_reply_to_id resets the thread of a message sent earlier, in the client and in Engage', async () => {
+      await engage.service.messages.create({ id: 'm-42', thread_id: 'by-reply', author: { id: 'u', screenname: 'U' }, body: 'hi' });
+      await engage.service.typing.start({ thread_id: 'by-reply', preview: 'a' });
+      // The same thread, named through the message: paced as one.
+      expect(await engage.service.typing.start({ in_reply_to_id: 'm-42', preview: 'b' })).toMatchObject({ coalesced: true });
+      await engage.service.typing.stop({ in_reply_to_id: 'm-42' });
+      const next = await engage.service.typing.start({ thread_id: 'by-reply', preview: 'c' });
+      expect(next).toMatchObject({ coalesced: false, attempts: 1, status: 200 });
+      expect(emulator.requests.map((r) => r.action)).toEqual(['messages.create', 'typing.start', 'typing.stop', 'typing.start']);
+      expect(emulator.refused).toHaveLength(0);
+    });
+
     it('typing.stop resets: the next start is sent at once, and Engage accepts it', async () => {
       await engage.service.typing.start({ thread_id: 'stop', preview: 'a' });
       await engage.service.typing.stop({ thread_id: 'stop' });

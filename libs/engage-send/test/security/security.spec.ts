@@ -100,7 +100,7 @@ describe('security', () => {
 
     it('reject mode: refused with the paths named, nothing sent, no prototype touched', async () => {
       server = new RecordingServer(answerOk);
-      const engage = await serviceAt(await server.start());
+      const engage = await serviceAt(await server.start(), { unknownProperties: 'reject' });
       const error = await engage.messages.create(polluting() as never).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EngageValidationError);
       const paths = (error as EngageValidationError).errors.map((e) => e.path);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { EngageSendModule, EngageSendService, EngageValidationError } from '../../src/index.js';
+import { EngageSendModule, EngageSendService, EngageValidationError, type UnknownPropertiesMode } from '../../src/index.js';
 import type { EngageEmulator } from '../../src/testing/index.js';
 import { SOURCE, startEmulator } from '../support/emulator.fixture.js';
 import { INVALID_CASES, VALID_CASES } from '../validation/field-rules.cases.js';
@@ -12,9 +12,9 @@ describe('validation happens before anything is sent', () => {
   let emulator: EngageEmulator;
   const modules = new Map<string, TestingModule>();
 
-  /** One registration per set of source options; the emulated source declares the same ones. */
-  async function serviceFor(sourceOptions: readonly string[] = []): Promise<EngageSendService> {
-    const key = [...sourceOptions].sort().join(',');
+  /** One registration per set of source options (and mode); the emulated source declares the same options. */
+  async function serviceFor(sourceOptions: readonly string[] = [], unknownProperties?: UnknownPropertiesMode): Promise<EngageSendService> {
+    const key = `${[...sourceOptions].sort().join(',')} ${unknownProperties ?? ''}`;
     let moduleRef = modules.get(key);
     if (!moduleRef) {
       const id = `src-${modules.size}`;
@@ -24,7 +24,7 @@ describe('validation happens before anything is sent', () => {
         options: ['view.messaging', 'messaging.typing_indicator', ...sourceOptions],
       });
       moduleRef = await Test.createTestingModule({
-        imports: [EngageSendModule.forRoot({ baseUrl: emulator.baseUrl, sourceId: id, accessToken: SOURCE.accessToken, sourceOptions })],
+        imports: [EngageSendModule.forRoot({ baseUrl: emulator.baseUrl, sourceId: id, accessToken: SOURCE.accessToken, sourceOptions, unknownProperties })],
       }).compile();
       modules.set(key, moduleRef);
     }
@@ -40,12 +40,12 @@ describe('validation happens before anything is sent', () => {
   });
 
   it.each(INVALID_CASES.map((c) => [c.rule, c] as const))('refuses: %s', async (_rule, c) => {
-    const engage = await serviceFor(c.sourceOptions);
+    const engage = await serviceFor(c.sourceOptions, c.mode);
     emulator.reset();
     const error = await engage.send(c.action, c.params as never).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(EngageValidationError);
     const paths = (error as EngageValidationError).errors.map((e) => e.path);
-    expect(paths).toContain(c.path);
+    expect(paths.some((path) => (c.pathPrefix ? path.startsWith(c.path) : path === c.path))).toBe(true);
     expect((error as EngageValidationError).message).toContain(c.path);
     expect(emulator.received).toBe(0);
   });

@@ -1,12 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { isBase64 } from '../../src/actions/validation/base64.decorator.js';
-import { countCodePoints, exceedsCodePoints } from '../../src/actions/validation/code-points.js';
-import { isDayMonthYear, isEngageDate, isIso8601 } from '../../src/actions/validation/engage-date.decorator.js';
-import { inspectParams } from '../../src/actions/validation/params-inspector.js';
-import { suggestProperty } from '../../src/actions/validation/property-hints.js';
-import { isHttpUrl, isLinkUrl } from '../../src/actions/validation/url.decorators.js';
+import { isBase64, isDayMonthYear, isEngageDate, isHttpUrl, isIso8601, isLinkUrl } from '../../src/contract/index.js';
+import { countCodePoints, exceedsCodePoints } from '../../src/validation/code-points.js';
+import { listableParams, MAX_LISTED_KEYS_PER_OBJECT } from '../../src/validation/listable-params.js';
+import { MAX_HINTED_KEY_CHARS, suggestProperty } from '../../src/validation/property-hints.js';
 
-describe('ISO 8601 dates', () => {
+describe('ISO 8601 dates: every form', () => {
   it.each([
     '2012-02-10',
     '2012-10-01T17:18:40Z',
@@ -14,61 +12,77 @@ describe('ISO 8601 dates', () => {
     '2012-10-01T17:18Z',
     '2012-10-01T17:18:40.123Z',
     '2012-10-01T17:18:40,5Z',
+    '2012-10-01T17:18:40.123456789123Z',
     '2012-10-01T17:18:40+02:00',
     '2012-10-01T17:18:40-0530',
     '2012-10-01T17:18:40+02',
     '2012-10-01T17:18:40',
+    '2012-10-01T17',
     '2020-02-29',
     '2000-02-29T00:00:00Z',
+    // basic format
+    '20120210',
+    '20121001T171840Z',
+    '20121001T171840+0200',
+    '20121001T1718',
+    // reduced precision, ordinal and week dates, expanded years
+    '2012-02',
+    '2012',
+    '2012-041',
+    '2012041',
+    '2012-W06',
+    '2012-W06-5',
+    '2012W065',
+    '+002012-02-10T00:00:00Z',
+    // end of day, leap second; RFC 3339's space separator
+    '2012-10-01T24:00:00Z',
+    '2016-12-31T23:59:60Z',
+    '2012-02-10 17:18:40Z',
   ])('accepts %s', (value) => expect(isIso8601(value)).toBe(true));
 
   it.each([
+    'yesterday',
+    'now',
     '2012-2-10',
-    '20120210',
+    '201202',
     '2012/02/10',
-    '2012-02-10 17:18:40Z',
     '2012-02-30',
     '2019-02-29',
     '1900-02-29',
     '2012-00-10',
     '2012-13-10',
-    '2012-10-01T24:00:00Z',
+    '2013-366',
+    '2012-W54',
+    '2012-W06-8',
+    '2012-10-01T24:01:00Z',
+    '2012-10-01T25:00:00Z',
     '2012-10-01T17:60:00Z',
-    '2012-10-01T17:18:60Z',
+    '2012-10-01T17:18:61Z',
     '2012-10-01T17:18:40+2400',
     '2012-10-01T17:18:40+02:60',
     '2012-10-01T17:18:40ZZ',
+    '2012-10-01T',
     ' 2012-02-10',
     '',
   ])('refuses %j', (value) => expect(isIso8601(value)).toBe(false));
 });
 
-describe('dd/mm/yyyy dates (embedded users only)', () => {
-  it.each(['07/11/2019', '06/11/2017', '29/02/2020', '31/12/1999'])('accepts %s', (value) => expect(isDayMonthYear(value)).toBe(true));
-  it.each(['31/02/2019', '29/02/2019', '00/01/2019', '01/13/2019', '7/11/2019', '07-11-2019'])('refuses %s', (value) =>
+describe('dd/mm/yyyy and d/m/yyyy dates', () => {
+  it.each(['07/11/2019', '06/11/2017', '29/02/2020', '31/12/1999', '7/11/2019', '7/1/2019'])('accepts %s', (value) => expect(isDayMonthYear(value)).toBe(true));
+  it.each(['31/02/2019', '29/02/2019', '00/01/2019', '01/13/2019', '07-11-2019', '007/11/2019', '7/11/19'])('refuses %s', (value) =>
     expect(isDayMonthYear(value)).toBe(false),
   );
-
-  it('is accepted by isEngageDate only with legacyDayMonthYear', () => {
-    expect(isEngageDate('07/11/2019')).toBe(false);
-    expect(isEngageDate('07/11/2019', { legacyDayMonthYear: true })).toBe(true);
-  });
 });
 
-describe('Date objects', () => {
-  it('accepts a valid Date whose ISO form has a 4-digit year', () => {
-    expect(isEngageDate(new Date('2012-10-01T17:18:40Z'))).toBe(true);
-    expect(isEngageDate(new Date(Date.UTC(9999, 11, 31)))).toBe(true);
+describe('isEngageDate: strings, epoch milliseconds, Dates', () => {
+  it('accepts ISO 8601, dd/mm/yyyy, epoch milliseconds and valid Dates', () => {
+    for (const value of ['2012-02-10', '07/11/2019', 1349111920000, 0, -86_400_000, new Date('2012-10-01T17:18:40Z'), new Date(Date.UTC(10000, 0, 1))]) {
+      expect(isEngageDate(value)).toBe(true);
+    }
   });
 
-  it('refuses an invalid Date and years ISO output would sign (+010000)', () => {
-    expect(isEngageDate(new Date('nope'))).toBe(false);
-    expect(isEngageDate(new Date(Date.UTC(10000, 0, 1)))).toBe(false);
-    expect(isEngageDate(new Date(Date.UTC(-1, 0, 1)))).toBe(false);
-  });
-
-  it('refuses timestamps and other types', () => {
-    for (const value of [1349111920000, null, undefined, {}, ['2012-02-10']]) expect(isEngageDate(value)).toBe(false);
+  it('refuses what is no date in any form', () => {
+    for (const value of ['yesterday', '', NaN, Infinity, 9e15, new Date('nope'), null, undefined, {}, ['2012-02-10'], true]) expect(isEngageDate(value)).toBe(false);
   });
 });
 
@@ -122,11 +136,11 @@ describe('URLs', () => {
   });
 });
 
-describe('base64', () => {
-  it.each(['', 'aGVsbG8=', 'aGVsbA==', 'aGVs', 'ab+/'])('accepts %j', (value) => expect(isBase64(value)).toBe(true));
-  it.each(['aGVsbG8', 'aGVsbG8===', 'aGV sbG8=', 'aGVs\nbG8=', 'aG=s', 'aGVs-_==', 'a==='])('refuses %j', (value) =>
-    expect(isBase64(value)).toBe(false),
+describe('base64: as files are really sent', () => {
+  it.each(['', 'aGVsbG8=', 'aGVsbA==', 'aGVs', 'ab+/', 'aGVsbG8', 'aGVsbA', 'aGVs\nbG8=', 'aGVs\r\nbG8=\r\n', 'aGV sbG8=', 'ab-_'])('accepts %j', (value) =>
+    expect(isBase64(value)).toBe(true),
   );
+  it.each(['aGVsbG8===', 'aG=s', 'a', 'aGVsb', 'not base64!', 'aGVs*bG8='])('refuses %j', (value) => expect(isBase64(value)).toBe(false));
 });
 
 describe('property hints', () => {
@@ -136,6 +150,7 @@ describe('property hints', () => {
     ['threadId', 'thread_id'],
     ['ThreadID', 'thread_id'],
     ['thread-id', 'thread_id'],
+    ['thread_Id', 'thread_id'],
     ['inReplyToId', 'in_reply_to_id'],
     ['screenName', 'screenname'],
     ['thread_di', 'thread_id'],
@@ -143,33 +158,39 @@ describe('property hints', () => {
   ])('%s → %s', (unknown, expected) => expect(suggestProperty(unknown, known)).toBe(expected));
 
   it.each(['weather', 'zz', 'xy'])('no hint for %s', (unknown) => expect(suggestProperty(unknown, known)).toBeUndefined());
+
+  it('computes no hint for a key too long to be a typo (the edit distance is quadratic)', () => {
+    expect(suggestProperty(`thread_id${'x'.repeat(MAX_HINTED_KEY_CHARS)}`, known)).toBeUndefined();
+  });
 });
 
-describe('params inspection', () => {
+describe('listable params (what class-transformer may see when listing problems)', () => {
   it('hands clean params on without copying them', () => {
     const params = { id: '1', author: { id: '2' }, list: [1, 'a', null], at: new Date() };
-    expect(inspectParams(params, true)).toEqual({ errors: [], data: params });
-    expect(inspectParams(params, true).data).toBe(params);
+    expect(listableParams(params)).toBe(params);
   });
 
-  it('copies only when something must go, keeping everything else and the key order', () => {
-    const params = JSON.parse('{"a":1,"__proto__":{"x":1},"b":{"c":2},"d":[{"e":3}]}') as Record<string, unknown>;
-    const { errors, data } = inspectParams(params, false);
-    expect(errors).toEqual([]);
-    expect(data).not.toBe(params);
-    expect(Object.keys(data)).toEqual(['a', 'b', 'd']);
-    expect((data as Record<string, unknown>)['b']).toBe(params['b']);
-    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+  it('copies only to drop keys naming Object.prototype members, keeping the rest and the key order', () => {
+    const params = JSON.parse('{"a":1,"__proto__":{"x":1},"b":{"c":2,"constructor":3},"d":[{"e":3}]}') as Record<string, unknown>;
+    const listable = listableParams(params)!;
+    expect(listable).not.toBe(params);
+    expect(Object.keys(listable)).toEqual(['a', 'b', 'd']);
+    expect(Object.keys(listable['b'] as object)).toEqual(['c']);
+    expect(listable['d']).toBe(params['d']);
+    expect(Object.getPrototypeOf(listable)).toBe(Object.prototype);
   });
 
-  it('keeps array indices when dropping an item', () => {
-    const { errors, data } = inspectParams({ list: ['a', Symbol('s'), 'c'] }, true);
-    expect(errors.map((e) => e.path)).toEqual(['params.list.1']);
-    expect((data as { list: unknown[] }).list).toEqual(['a', undefined, 'c']);
+  it('gives up on what would make listing slow or unsafe: too many keys, cycles, class instances, functions', () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_LISTED_KEYS_PER_OBJECT + 1 }, (_, i) => [`k${i}`, i]));
+    const cyclic: Record<string, unknown> = { id: '1' };
+    cyclic['self'] = cyclic;
+    for (const params of [{ context_data: many }, cyclic, { at: new URL('https://example.com') }, { f: () => 1 }]) {
+      expect(listableParams(params)).toBeUndefined();
+    }
   });
 
-  it('reports a shared (non-circular) object without complaint', () => {
+  it('takes a shared (non-circular) object', () => {
     const shared = { id: '1' };
-    expect(inspectParams({ a: shared, b: shared }, true).errors).toEqual([]);
+    expect(listableParams({ a: shared, b: shared })).toBeDefined();
   });
 });
