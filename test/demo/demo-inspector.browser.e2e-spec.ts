@@ -76,6 +76,19 @@ describe('inspector page in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('renders Swagger UI at /docs, with the Send API routes', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${demo.url}/docs`);
+    await page.locator('.opblock-summary-path', { hasText: '/messages/{id}/read' }).waitFor();
+    const paths = await page.locator('.opblock-summary-path').allTextContents();
+
+    expect(paths.map((p) => p.replace(/\u200b/g, ''))).toEqual(
+      expect.arrayContaining(['/threads', '/users', '/messages', '/messages/{id}/read', '/private-messages', '/threads/{threadId}/typing']),
+    );
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'docs.png') });
+    await page.close();
+  }, 30_000);
+
   describe('a page of another site', () => {
     let evil: Server;
     let evilPort: number;
