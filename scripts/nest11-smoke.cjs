@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const { NestFactory } = require('@nestjs/core');
 const { Module } = require('@nestjs/common');
 const { EngageSendModule, EngageSendService, EngageValidationError } = require('engage-send');
-const { EngageEmulator } = require('engage-send/testing');
+const { EngageEmulator, EngageSendTestingModule, getEngageEmulatorToken } = require('engage-send/testing');
 const { EngageOutboxModule, EngageOutboxDependencyError } = require('engage-send/outbox');
 
 (async () => {
@@ -37,6 +37,18 @@ const { EngageOutboxModule, EngageOutboxDependencyError } = require('engage-send
   });
   assert.equal(Object.keys(require.cache).some((path) => /[\\/]node_modules[\\/](bullmq|@nestjs[\\/]bullmq|ioredis)[\\/]/.test(path)), false);
   await emulator.stop();
+
+  // The testing module from CommonJS: an emulator per registration (named too), stopped by close().
+  class TestingAppModule {}
+  Module({ imports: [EngageSendTestingModule.forRoot(), EngageSendTestingModule.forRoot({ name: 'other' })] })(TestingAppModule);
+  const testing = await NestFactory.createApplicationContext(TestingAppModule, { logger: false });
+  await testing.get(EngageSendService).status.markAsRead({ id: 'm1' });
+  const testEmulator = testing.get(EngageEmulator);
+  assert.equal(testEmulator.accepted('status.mark_as_read').length, 1);
+  assert.notEqual(testing.get(getEngageEmulatorToken('other')).baseUrl, testEmulator.baseUrl);
+  const testUrl = testEmulator.baseUrl;
+  await testing.close();
+  await assert.rejects(fetch(testUrl), TypeError); // connection refused: the emulator stopped with the app
   console.log(`nest11 smoke: ok (@nestjs/core ${require('@nestjs/core/package.json').version}, require('engage-send'))`);
 })().catch((error) => {
   console.error(error);

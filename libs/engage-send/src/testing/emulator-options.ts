@@ -1,4 +1,5 @@
 import type { EngageAction } from '../contract/index.js';
+import type { EmulatorLimits } from './emulator-limits.js';
 
 /** One Engage SDK source the emulator knows, with what its integration declared. */
 export interface EmulatorSource {
@@ -37,9 +38,20 @@ export interface EngageEmulatorOptions {
   /** Clock, for tests. Default `Date.now`. */
   now?: () => number;
   /**
-   * Called with one line per request accepted or refused (also injected faults
-   * and 404s), e.g. `200 messages.create source=src id=890` for stored content.
-   * Lines never contain the access token or the signature.
+   * Called with one line per request accepted or refused (also injected faults,
+   * 404s and requests cut short), e.g. `200 messages.create source=src id=890`
+   * for stored content. Lines never contain the access token or the
+   * signature, show at most 64 characters of any value the client sent, and
+   * are at most 512 characters long.
    */
   logger?: (line: string) => void;
+  /** How much it keeps and how long it waits; see {@link EmulatorLimits}. Defaults: `DEFAULT_EMULATOR_LIMITS`. */
+  limits?: EmulatorLimits;
+  /**
+   * Let the process exit while the emulator still listens (Node's
+   * `server.unref()`). Default `false`. `EngageSendTestingModule` sets it, so
+   * an emulator whose testing module never closed (say `compile()` threw)
+   * does not keep Jest from exiting.
+   */
+  unref?: boolean;
 }

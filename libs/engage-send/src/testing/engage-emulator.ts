@@ -1,14 +1,18 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { MAX_BODY_BYTES, TYPING_WINDOW_MS } from '../contract/index.js';
+import { MAX_BODY_BYTES, TYPING_WINDOW_MS, type EngageAction } from '../contract/index.js';
+import { buildAcceptedRecord } from './accepted-record.js';
+import { BoundedRecordList } from './bounded-record-list.js';
 import { toEmulatedSource, type EmulatedSource } from './emulated-source.js';
 import type { EmulatorFault, FaultPicker } from './emulator-fault.js';
+import { resolveEmulatorLimits, type EmulatorLimits } from './emulator-limits.js';
+import { boundedLogLine, keptText, safeForLog, sourceForLog } from './bounded-text.js';
 import type { EmulatorSource, EngageEmulatorOptions } from './emulator-options.js';
-import type { LoggedRequest, RecordedRequest, RefusedRequest } from './emulator-records.js';
+import type { AcceptedSend, LoggedRequest, RecordedRequest, RefusedRequest } from './emulator-records.js';
 import { ENGAGE_REFUSALS } from './engage-refusals.js';
 import { FaultSchedule } from './fault-schedule.js';
-import { readRequestBody, type BodyReadResult } from './request-body-reader.js';
+import { discardRequestBody, readRequestBody, type BodyReadResult } from './request-body-reader.js';
 import { SendRequestProcessor, type SendOutcome } from './send-request-processor.js';
 import { TypingRateLimiter } from './typing-rate-limiter.js';
 
@@ -17,7 +21,12 @@ const SEND_ROUTE = /^\/realtime\/sdk\/([^/]+)$/;
 const TEXT_PLAIN = 'text/plain; charset=utf-8';
 /** Bytes of an oversized body read and thrown away before the socket is cut; see `BodyReadLimits.maxDiscardBytes`. */
 const MAX_DISCARD_BYTES = 4 * MAX_BODY_BYTES;
-const EMPTY_BODY = Buffer.alloc(0);
+/** Longest path (in `log`) or source id (in `refused`) kept, in characters. */
+const MAX_KEPT_PATH_CHARS = 1024;
+/** Longest part of an internal error's message logged: it may quote a value. */
+const MAX_ERROR_CHARS = 160;
+/** Longest refused `action` kept, in characters: real ones are under 30. */
+const MAX_KEPT_ACTION_CHARS = 256;
 
 /** One Send API request being served. */
 interface Exchange {
@@ -38,6 +47,8 @@ interface Exchange {
  * checks, structured contents, typing rate limit — each refusal with Engage's
  * exact status and message. Records what it accepted and refused, and can
  * inject faults (errors, delays, dropped connections) for retry and soak tests.
+ * Bounded in memory and time (see {@link EmulatorLimits}): records beyond the
+ * limits drop the oldest first, and slow or endless requests are cut.
  *
  * @example
  * const emulator = new EngageEmulator({ sources: [{ id: 'src', accessToken: 'secret' }] });
@@ -47,28 +58,42 @@ interface Exchange {
  * await emulator.stop();
  */
 export class EngageEmulator {
-  /** Accepted (200 `ok`) requests, in arrival order. Includes `after-read` drops of valid requests. */
+  /**
+   * Accepted (200 `ok`) requests, in arrival order. Includes `after-read` drops
+   * of valid requests. The latest ones: bounded by `limits.maxEntries` and
+   * `limits.maxRecordedBytes`. See also {@link EngageEmulator.accepted} for typed records.
+   */
   readonly requests: RecordedRequest[] = [];
-  /** Requests refused with a documented Engage error (injected faults are not listed here). */
+  /** Requests refused with a documented Engage error (injected faults are not listed here); the latest `limits.maxEntries`. */
   readonly refused: RefusedRequest[] = [];
-  /** Every HTTP request that reached the server, on any path, in arrival order. */
+  /** Every HTTP request that reached the server, on any path, in arrival order; the latest `limits.maxEntries`. */
   readonly log: LoggedRequest[] = [];
 
+  private readonly limits: Required<EmulatorLimits>;
+  private readonly acceptedList: BoundedRecordList<RecordedRequest>;
+  private readonly refusedList: BoundedRecordList<RefusedRequest>;
+  private readonly logList: BoundedRecordList<LoggedRequest>;
   private readonly sources = new Map<string, EmulatedSource>();
   private readonly typing: TypingRateLimiter;
   private readonly processor: SendRequestProcessor;
   private readonly faults = new FaultSchedule();
   private readonly now: () => number;
   private readonly logger: ((line: string) => void) | undefined;
+  private readonly unref: boolean;
   /** Fault delays in progress, so `stop()` can end them at once instead of waiting them out. */
   private readonly delays = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   private server: Server | undefined;
   private url: string | undefined;
 
-  /** @param options sources, typing window, clock and logger; see {@link EngageEmulatorOptions}. */
+  /** @param options sources, typing window, clock, logger and limits; see {@link EngageEmulatorOptions}. */
   constructor(options: EngageEmulatorOptions) {
+    this.limits = resolveEmulatorLimits(options.limits);
+    this.acceptedList = new BoundedRecordList(this.requests, this.limits.maxEntries, this.limits.maxRecordedBytes);
+    this.refusedList = new BoundedRecordList(this.refused, this.limits.maxEntries);
+    this.logList = new BoundedRecordList(this.log, this.limits.maxEntries);
     this.now = options.now ?? Date.now;
     this.logger = options.logger;
+    this.unref = options.unref === true;
     this.typing = new TypingRateLimiter(options.typingWindowMs ?? TYPING_WINDOW_MS);
     this.processor = new SendRequestProcessor(this.sources, this.typing, this.now, options.strict === true);
     for (const source of options.sources) this.addSource(source);
@@ -81,7 +106,16 @@ export class EngageEmulator {
    */
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     if (this.server !== undefined) throw new Error('EngageEmulator is already started');
-    const server = createServer((req, res) => this.onRequest(req, res, false));
+    const { headersTimeoutMs, requestTimeoutMs } = this.limits;
+    const server = createServer(
+      {
+        headersTimeout: headersTimeoutMs,
+        requestTimeout: requestTimeoutMs,
+        // Node checks those timeouts every 30 s by default: a slow client would get up to 30 s more.
+        connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(headersTimeoutMs / 4))),
+      },
+      (req, res) => this.onRequest(req, res, false),
+    );
     // Handling 'checkContinue' ourselves lets an announced oversized body be refused before it is sent.
     server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => this.onRequest(req, res, true));
     this.server = server;
@@ -97,6 +131,7 @@ export class EngageEmulator {
       this.server = undefined;
       throw error;
     }
+    if (this.unref) server.unref();
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     this.url = `http://${shownHost}:${address.port}`;
@@ -109,9 +144,36 @@ export class EngageEmulator {
     return this.url;
   }
 
-  /** Total requests that reached the server (any path, any outcome) since start or the last `reset()`. */
+  /** Total requests that reached the server (any path, any outcome) since creation or the last `reset()`, also those dropped from `log`. */
   get received(): number {
-    return this.log.length;
+    return this.logList.total;
+  }
+
+  /** Total requests accepted since creation or the last `reset()`, also those dropped from `requests`. */
+  get acceptedCount(): number {
+    return this.acceptedList.total;
+  }
+
+  /** Total requests refused with a documented Engage error since creation or the last `reset()`, also those dropped from `refused`. */
+  get refusedCount(): number {
+    return this.refusedList.total;
+  }
+
+  /**
+   * The accepted requests of `action` (of every action without one), typed:
+   * `params` has the action's params type, as received (`Date`s are strings).
+   * The same records as {@link requests}, in arrival order, in a new array.
+   *
+   * @example
+   * const [message] = emulator.accepted('messages.create');
+   * expect(message.params.thread_id).toBe('thread-1');
+   */
+  accepted(): AcceptedSend[];
+  accepted<A extends EngageAction>(action: A): AcceptedSend<A>[];
+  accepted(action?: EngageAction): AcceptedSend[] {
+    const records = action === undefined ? this.requests.slice() : this.requests.filter((request) => request.action === action);
+    // Only requests the processor accepted are recorded, and it accepts only known actions.
+    return records as AcceptedSend[];
   }
 
   /** Counted faults injected but not yet applied. */
@@ -151,9 +213,9 @@ export class EngageEmulator {
 
   /** Clears records, log, pending faults and the picker, typing state, the users registered as puppetizable and the threads of stored contents. */
   reset(): void {
-    this.requests.length = 0;
-    this.refused.length = 0;
-    this.log.length = 0;
+    this.acceptedList.clear();
+    this.refusedList.clear();
+    this.logList.clear();
     this.faults.clear();
     this.typing.clear();
     for (const source of this.sources.values()) {
@@ -186,7 +248,7 @@ export class EngageEmulator {
   private onRequest(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
     this.handle(req, res, expectsContinue).catch((error: unknown) => {
       // A bug in the emulator must not look like an Engage answer: say so, loudly but safely.
-      this.logger?.(`500 internal emulator error: ${error instanceof Error ? error.message : String(error)}`);
+      this.say(`500 internal emulator error: ${safeForLog(error instanceof Error ? error.message : String(error), MAX_ERROR_CHARS)}`);
       if (!res.headersSent && !res.destroyed) answer(res, 500, 'Internal emulator error');
     });
   }
@@ -196,15 +258,16 @@ export class EngageEmulator {
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const method = req.method ?? '';
-    const entry: LoggedRequest = { method, path };
-    this.log.push(entry);
+    const entry: LoggedRequest = { method, path: keptText(path, MAX_KEPT_PATH_CHARS) };
+    this.logList.push(entry);
     const receivedAt = this.now();
 
     const match = method === 'POST' ? SEND_ROUTE.exec(path) : null;
     if (match === null) {
       entry.status = 404;
+      discardRequestBody(req, MAX_DISCARD_BYTES);
       answer(res, 404, 'Not found');
-      this.logger?.(`404 Not found ${method} ${safeForLog(path)}`);
+      this.say(`404 Not found ${method} ${safeForLog(path)}`);
       return;
     }
     const exchange: Exchange = { req, res, expectsContinue, entry, receivedAt, sourceId: decodePathSegment(match[1] as string) };
@@ -222,7 +285,7 @@ export class EngageEmulator {
     if (res.destroyed || req.socket.destroyed) return 'answered';
     if (fault.drop === 'before-read') {
       req.socket.destroy();
-      this.logger?.(`dropped before reading (injected fault) ${sourceForLog(exchange.sourceId)}`);
+      this.say(`dropped before reading (injected fault) ${sourceForLog(exchange.sourceId)}`);
       return 'answered';
     }
     if (fault.status === undefined || fault.drop !== undefined) return 'process';
@@ -231,7 +294,7 @@ export class EngageEmulator {
     if (read.kind === 'aborted') return 'answered';
     entry.status = fault.status;
     answer(res, fault.status, fault.body ?? STATUS_CODES[fault.status] ?? '', fault.headers);
-    this.logger?.(`${fault.status} (injected fault) ${sourceForLog(exchange.sourceId)}`);
+    this.say(`${fault.status} (injected fault) ${sourceForLog(exchange.sourceId)}`);
     return 'answered';
   }
 
@@ -239,49 +302,59 @@ export class EngageEmulator {
   private async serveSendRequest(exchange: Exchange, dropAnswer: boolean): Promise<void> {
     const { req, res, entry, sourceId } = exchange;
     const read = await this.readBody(exchange);
-    if (read.kind === 'aborted') return;
+    if (read.kind === 'aborted') {
+      this.say(`no answer: the request ended before its body did (client gone, or over the ${this.limits.requestTimeoutMs} ms request timeout) ${sourceForLog(sourceId)}`);
+      return;
+    }
     const outcome: SendOutcome =
       read.kind === 'too-large'
         ? { kind: 'refused', refusal: ENGAGE_REFUSALS.requestTooLarge }
         : this.processor.process({ sourceId, rawBody: read.body, signature: req.headers['x-smccsdk-signature'] });
 
+    // Its own copy, bounded: the id is a slice of the URL, which may be 16 KB long.
+    const recordedSourceId = keptText(sourceId, MAX_KEPT_PATH_CHARS);
     let status: number;
     let body: string;
     let line: string;
     if (outcome.kind === 'accepted') {
-      this.requests.push({
-        sourceId,
-        action: outcome.action,
-        params: outcome.params,
-        rawBody: read.kind === 'complete' ? read.body : EMPTY_BODY,
-        signature: String(req.headers['x-smccsdk-signature']),
-        headers: req.headers,
-        receivedAt: exchange.receivedAt,
-      });
+      const rawBody = read.kind === 'complete' ? read.body : Buffer.alloc(0);
+      const { record, bytes } = buildAcceptedRecord(
+        {
+          sourceId: recordedSourceId,
+          action: outcome.action,
+          params: outcome.params,
+          body: rawBody,
+          headers: req.headers,
+          receivedAt: exchange.receivedAt,
+        },
+        this.limits.maxKeptBodyBytes,
+      );
+      this.acceptedList.push(record, bytes);
       status = 200;
       body = 'ok';
       line = `200 ${outcome.action} ${sourceForLog(sourceId)}${idForLog(outcome.params)}`;
     } else {
       const { refusal, action, failure } = outcome;
-      this.refused.push({
-        sourceId,
-        ...(action === undefined ? {} : { action }),
+      this.refusedList.push({
+        sourceId: recordedSourceId,
+        ...(action === undefined ? {} : { action: keptText(action, MAX_KEPT_ACTION_CHARS) }),
         ...refusal,
-        ...(failure === undefined ? {} : { field: failure.path, rule: failure.rule }),
+        // The path names the client's keys, which may be of any length.
+        ...(failure === undefined ? {} : { field: keptText(failure.path, MAX_KEPT_PATH_CHARS), rule: failure.rule }),
       });
       status = refusal.status;
       body = refusal.message;
-      line = `${refusal.status} ${refusal.message} ${sourceForLog(sourceId)}${action === undefined ? '' : ` action=${safeForLog(action)}`}`;
+      line = `${refusal.status} ${refusal.message} ${sourceForLog(sourceId)}${outcome.action === undefined ? '' : ` action=${safeForLog(outcome.action)}`}`;
     }
 
     if (dropAnswer) {
       req.socket.destroy();
-      this.logger?.(`${line} (answer dropped: injected fault)`);
+      this.say(`${line} (answer dropped: injected fault)`);
       return;
     }
     entry.status = status;
     answer(res, status, body);
-    this.logger?.(line);
+    this.say(line);
   }
 
   private readBody(exchange: Exchange): Promise<BodyReadResult> {
@@ -290,6 +363,11 @@ export class EngageEmulator {
       maxDiscardBytes: MAX_DISCARD_BYTES,
       expectsContinue: exchange.expectsContinue,
     });
+  }
+
+  /** Passes one line to the logger, bounded whatever went into it. */
+  private say(line: string): void {
+    this.logger?.(boundedLogLine(line));
   }
 
   /** Waits `ms`, or less if the emulator stops meanwhile. */
@@ -323,19 +401,7 @@ function decodePathSegment(segment: string): string {
   }
 }
 
-/** `source=<id>` for a log line. */
-function sourceForLog(sourceId: string): string {
-  return `source=${safeForLog(sourceId)}`;
-}
-
 /** ` id=<content id>` of stored content (none for typing events), so a log shows what was stored. */
 function idForLog(params: Record<string, unknown>): string {
   return typeof params.id === 'string' ? ` id=${safeForLog(params.id)}` : '';
-}
-
-/** Client-controlled text in a log line: no control characters (no forged lines), bounded length. */
-function safeForLog(text: string): string {
-   
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
 }

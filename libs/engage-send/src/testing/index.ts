@@ -1,10 +1,15 @@
 /**
- * `engage-send/testing`: an Engage Send API emulator (a real HTTP server) and
- * helpers for tests, demos and soak runs. Not needed in production code.
+ * `engage-send/testing`: an Engage Send API emulator (a real HTTP server), a
+ * Nest testing module that points `EngageSendService` at one, and helpers for
+ * tests, demos and soak runs. Not needed in production code.
  */
 export { EngageEmulator } from './engage-emulator.js';
+export { EngageSendTestingModule } from './engage-send-testing.module.js';
+export type { EngageSendTestingModuleOptions } from './engage-send-testing-options.interface.js';
+export { getEngageEmulatorToken, InjectEngageEmulator } from './engage-emulator.tokens.js';
 export type { EmulatorSource, EngageEmulatorOptions } from './emulator-options.js';
-export type { LoggedRequest, RecordedRequest, RefusedRequest } from './emulator-records.js';
+export { DEFAULT_EMULATOR_LIMITS, type EmulatorLimits } from './emulator-limits.js';
+export type { AcceptedSend, AsReceived, LoggedRequest, RecordedRequest, RefusedRequest } from './emulator-records.js';
 export type { EmulatorFault, FaultPicker } from './emulator-fault.js';
 export { randomFaults, seededRandom, type FaultRate } from './random-faults.js';
 export { ENGAGE_REFUSALS, structuredContentAttributeEmpty, type EngageRefusal } from './engage-refusals.js';

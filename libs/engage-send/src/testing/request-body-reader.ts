@@ -41,13 +41,7 @@ export function readRequestBody(req: IncomingMessage, res: ServerResponse, limit
     // 'close' also follows a normal 'end'; settle() ignores it then.
     req.once('close', () => settle({ kind: 'aborted' }));
 
-    const discardRest = (alreadyDiscarded: number): void => {
-      let discarded = alreadyDiscarded;
-      req.on('data', (chunk: Buffer) => {
-        discarded += chunk.length;
-        if (discarded > limits.maxDiscardBytes) req.socket.destroy();
-      });
-    };
+    const discardRest = (alreadyDiscarded: number): void => discardRequestBody(req, limits.maxDiscardBytes, alreadyDiscarded);
 
     const announced = Number(req.headers['content-length']);
     if (announced > limits.maxBytes) {
@@ -74,9 +68,27 @@ export function readRequestBody(req: IncomingMessage, res: ServerResponse, limit
       settle({ kind: 'too-large' });
     };
     const onEnd = (): void => {
-      settle({ kind: 'complete', body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size) });
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+      // A keep-alive socket holds on to its last request, and so to these listeners: let go of the body.
+      chunks.length = 0;
+      settle({ kind: 'complete', body });
     };
     req.on('data', onData);
     req.on('end', onEnd);
+  });
+}
+
+/**
+ * Reads and throws away the rest of `req`'s body, so the client can finish
+ * sending and read an answer given early on a reusable connection; past
+ * `maxDiscardBytes` the socket is destroyed instead. Call it before
+ * answering: a body nobody reads is drained by Node for as long as the client
+ * sends (the server's `requestTimeout` is then the only bound).
+ */
+export function discardRequestBody(req: IncomingMessage, maxDiscardBytes: number, alreadyDiscarded = 0): void {
+  let discarded = alreadyDiscarded;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > maxDiscardBytes) req.socket.destroy();
   });
 }

@@ -1,25 +1,16 @@
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 
 import { afterEach, describe, expect, it } from '@jest/globals';
 
 import { MAX_BODY_BYTES } from '../../src/contract/index.js';
 import { signBody } from '../../src/testing/index.js';
-import { AUTHOR, EmulatorPool, post, SOURCE } from './emulator-test-kit.js';
+import { EmulatorPool, messageOfSize, post, SOURCE } from './emulator-test-kit.js';
 
 const pool = new EmulatorPool();
 afterEach(() => pool.stopAll());
 
 const TOO_LARGE = 'Invalid request size (max: 20971520 bytes)';
-
-/** A valid, signed messages.create body of exactly `size` bytes (padding in `body`). */
-function bodyOfSize(size: number): Buffer {
-  const head = `{"action":"messages.create","params":{"id":"big","thread_id":"42","author":${JSON.stringify(AUTHOR)},"body":"`;
-  const tail = '"}}';
-  const body = Buffer.alloc(size, 'a');
-  body.write(head, 0, 'utf8');
-  body.write(tail, size - tail.length, 'utf8');
-  return body;
-}
 
 /** Streams `chunks` with chunked transfer encoding (no Content-Length), so only counting can catch the size. */
 function postChunked(baseUrl: string, chunks: Buffer[], signature: string): Promise<{ status: number; body: string }> {
@@ -46,15 +37,16 @@ describe('EngageEmulator body size limit', () => {
 
   it('accepts a body of exactly 20 971 520 bytes', async () => {
     const { emulator, baseUrl } = await pool.start();
-    const body = bodyOfSize(MAX_BODY_BYTES);
+    const body = messageOfSize(MAX_BODY_BYTES);
     const answer = await post(baseUrl, body);
     expect([answer.status, answer.body]).toEqual([200, 'ok']);
-    expect(emulator.requests[0]?.rawBody.length).toBe(MAX_BODY_BYTES);
+    // Over the default maxKeptBodyBytes: recorded by size and digest, not kept.
+    expect(emulator.requests[0]).toMatchObject({ bodyBytes: MAX_BODY_BYTES, bodySha256: createHash('sha256').update(body).digest('hex'), bodyKept: false });
   });
 
   it('refuses one byte more with 413, before even looking at the source', async () => {
     const { emulator, baseUrl } = await pool.start();
-    const body = bodyOfSize(MAX_BODY_BYTES + 1);
+    const body = messageOfSize(MAX_BODY_BYTES + 1);
     const answer = await post(baseUrl, body, { sourceId: 'unknown-source' });
     expect([answer.status, answer.body]).toEqual([413, TOO_LARGE]);
     expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
@@ -64,7 +56,7 @@ describe('EngageEmulator body size limit', () => {
 
   it('counts bytes while streaming when no Content-Length is announced', async () => {
     const { emulator, baseUrl } = await pool.start();
-    const body = bodyOfSize(MAX_BODY_BYTES + 1);
+    const body = messageOfSize(MAX_BODY_BYTES + 1);
     const chunks = [body.subarray(0, 8_000_000), body.subarray(8_000_000, 16_000_000), body.subarray(16_000_000)];
     const answer = await postChunked(baseUrl, chunks, signBody(body, SOURCE.accessToken));
     expect(answer).toEqual({ status: 413, body: TOO_LARGE });
@@ -73,7 +65,7 @@ describe('EngageEmulator body size limit', () => {
 
   it('accepts a chunked body of exactly the limit', async () => {
     const { baseUrl } = await pool.start();
-    const body = bodyOfSize(MAX_BODY_BYTES);
+    const body = messageOfSize(MAX_BODY_BYTES);
     const answer = await postChunked(baseUrl, [body.subarray(0, 1000), body.subarray(1000)], signBody(body, SOURCE.accessToken));
     expect(answer).toEqual({ status: 200, body: 'ok' });
   });
@@ -110,7 +102,7 @@ describe('EngageEmulator body size limit', () => {
     const { Agent } = await import('node:http');
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      const first = await post(baseUrl, bodyOfSize(MAX_BODY_BYTES + 1), { agent });
+      const first = await post(baseUrl, messageOfSize(MAX_BODY_BYTES + 1), { agent });
       const second = await post(baseUrl, '{"action":"status.mark_as_read","params":{"id":"1"}}', { agent });
       expect([first.status, second.status]).toEqual([413, 200]);
       expect(emulator.requests).toHaveLength(1);

@@ -88,3 +88,25 @@ export class EmulatorPool {
     await Promise.all(this.started.splice(0).map((emulator) => emulator.stop()));
   }
 }
+
+/**
+ * A valid, signed-able `messages.create` body of exactly `size` bytes: the
+ * text body pads it (ASCII, so bytes = characters).
+ */
+export function messageOfSize(size: number, id = 'big'): Buffer {
+  const head = `{"action":"messages.create","params":{"id":"${id}","thread_id":"42","author":${JSON.stringify(AUTHOR)},"body":"`;
+  const tail = '"}}';
+  const body = Buffer.alloc(size, 'a');
+  body.write(head, 0, 'utf8');
+  body.write(tail, size - tail.length, 'utf8');
+  return body;
+}
+
+/** Runs `count` calls of `task(i)`, at most `concurrency` at once; resolves when all are done. */
+export async function runConcurrently(count: number, concurrency: number, task: (index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}

@@ -1,31 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { EngageQueueFullError, type EngageSendResult } from '../../src/index.js';
-import type { EngageEmulator } from '../../src/testing/index.js';
-import { aMessage, startEmulator } from '../support/emulator.fixture.js';
-import { createEngage, settle, sleep, type Engage } from './reliability-kit.js';
+import { aMessage } from '../support/emulator.fixture.js';
+import { emulatorFixture, type Engage, settle, sleep } from './reliability-kit.js';
 
 // Bounded concurrency over loopback: maxInFlight sends at once, a bounded FIFO
 // queue behind them, and a fail-fast EngageQueueFullError beyond it.
 
 describe('bounded concurrency and back-pressure over loopback', () => {
-  let emulator: EngageEmulator;
+  const fixture = emulatorFixture();
   let engage: Engage;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(() => emulator.stop());
-  beforeEach(() => emulator.reset());
-  afterEach(async () => {
-    await engage?.close();
-    engage = undefined as unknown as Engage;
-  });
 
   /** Samples how many requests the emulator is serving (arrived, not yet answered) every 2 ms. */
   function watchServerConcurrency(): { stop: () => number } {
     let peak = 0;
     const timer = setInterval(() => {
-      const open = emulator.log.filter((entry) => entry.status === undefined).length;
+      const open = fixture.emulator.log.filter((entry) => entry.status === undefined).length;
       peak = Math.max(peak, open);
     }, 2);
     return {
@@ -37,8 +26,8 @@ describe('bounded concurrency and back-pressure over loopback', () => {
   }
 
   it('maxInFlight 2, maxQueue 3, 6 concurrent slow sends: the 6th fails fast, the other 5 succeed in FIFO order, never more than 2 in flight', async () => {
-    engage = await createEngage(emulator, { maxInFlight: 2, maxQueue: 3, retry: false }, { record: true });
-    emulator.injectFaults({ delayMs: 150 }, 5);
+    engage = await fixture.create({ maxInFlight: 2, maxQueue: 3, retry: false }, { record: true });
+    fixture.emulator.injectFaults({ delayMs: 150 }, 5);
     const watch = watchServerConcurrency();
     const settledOrder: string[] = [];
     let clientPeak = 0;
@@ -73,8 +62,8 @@ describe('bounded concurrency and back-pressure over loopback', () => {
     // The other five succeeded, started in FIFO order, and msg-6 was never sent.
     for (const outcome of outcomes.slice(0, 5)) expect(outcome).toMatchObject({ ok: true, value: { status: 200, attempts: 1 } });
     expect(engage.attempts.map((a) => a.id)).toEqual(['msg-1', 'msg-2', 'msg-3', 'msg-4', 'msg-5']);
-    expect(emulator.requests.map((r) => r.params.id).sort()).toEqual(['msg-1', 'msg-2', 'msg-3', 'msg-4', 'msg-5']);
-    expect(emulator.received).toBe(5);
+    expect(fixture.emulator.requests.map((r) => r.params.id).sort()).toEqual(['msg-1', 'msg-2', 'msg-3', 'msg-4', 'msg-5']);
+    expect(fixture.emulator.received).toBe(5);
 
     // Never more than 2 at once, on either side (and the limit was actually reached).
     expect(clientPeak).toBeLessThanOrEqual(2);
@@ -84,18 +73,18 @@ describe('bounded concurrency and back-pressure over loopback', () => {
   });
 
   it('once the queue drains, sends are admitted again', async () => {
-    engage = await createEngage(emulator, { maxInFlight: 1, maxQueue: 0, retry: false });
-    emulator.injectFaults({ delayMs: 100 }, 1);
+    engage = await fixture.create({ maxInFlight: 1, maxQueue: 0, retry: false });
+    fixture.emulator.injectFaults({ delayMs: 100 }, 1);
     const first = engage.service.status.markAsRead({ id: 'a' });
     await expect(engage.service.status.markAsRead({ id: 'b' })).rejects.toBeInstanceOf(EngageQueueFullError);
     await first;
     await expect(engage.service.status.markAsRead({ id: 'c' })).resolves.toMatchObject({ status: 200 });
-    expect(emulator.requests.map((r) => r.params.id)).toEqual(['a', 'c']);
+    expect(fixture.emulator.requests.map((r) => r.params.id)).toEqual(['a', 'c']);
   });
 
   it('a send holds its slot across its retries: the next one starts only when it is done', async () => {
-    engage = await createEngage(emulator, { maxInFlight: 1, retry: { baseDelayMs: 40 } }, { record: true });
-    emulator.injectFaults({ status: 503 }, 2);
+    engage = await fixture.create({ maxInFlight: 1, retry: { baseDelayMs: 40 } }, { record: true });
+    fixture.emulator.injectFaults({ status: 503 }, 2);
     const results: EngageSendResult[] = await Promise.all([
       engage.service.status.markAsRead({ id: 'first' }),
       engage.service.status.markAsRead({ id: 'second' }),
@@ -105,14 +94,14 @@ describe('bounded concurrency and back-pressure over loopback', () => {
   });
 
   it('a validation error never takes a slot or a queue place', async () => {
-    engage = await createEngage(emulator, { maxInFlight: 1, maxQueue: 0, retry: false });
-    emulator.injectFaults({ delayMs: 100 }, 1);
+    engage = await fixture.create({ maxInFlight: 1, maxQueue: 0, retry: false });
+    fixture.emulator.injectFaults({ delayMs: 100 }, 1);
     const first = engage.service.status.markAsRead({ id: 'a' });
     const invalid = settle(engage.service.status.markAsRead({} as never));
     expect(engage.service.inFlight).toBe(1);
     expect(engage.service.queued).toBe(0);
     expect((await invalid).ok).toBe(false);
     await first;
-    expect(emulator.received).toBe(1);
+    expect(fixture.emulator.received).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
 import type { HttpService } from '@nestjs/axios';
 import { Test, type TestingModule } from '@nestjs/testing';
 import {
@@ -10,7 +11,7 @@ import {
 } from '../../src/index.js';
 import type { EngageEmulator } from '../../src/testing/index.js';
 import { CapturingLogger } from '../support/capturing-logger.js';
-import { SOURCE } from '../support/emulator.fixture.js';
+import { SOURCE, startEmulator } from '../support/emulator.fixture.js';
 
 /** One HTTP attempt as the client saw it leave, from a user interceptor on the registration's axios instance. */
 export interface SeenAttempt {
@@ -99,6 +100,43 @@ export async function createEngage(
       return seen.slice(1).map((a, i) => a.at - seen[i].at);
     },
     close: () => moduleRef.close(),
+  };
+}
+
+/** What {@link emulatorFixture} gives a spec. */
+export interface EmulatorFixture {
+  /** The file's emulator (started before its first test, reset before each). */
+  readonly emulator: EngageEmulator;
+  /** {@link createEngage} against the file's emulator (or `target`); closed after the test that made it. */
+  create(options?: Partial<EngageSendModuleOptions>, extras?: EngageExtras, target?: { baseUrl: string }): Promise<Engage>;
+}
+
+/**
+ * The hooks every send-path spec shares: one emulator per file, reset before
+ * each test, and every registration a test creates closed after it.
+ */
+export function emulatorFixture(): EmulatorFixture {
+  let emulator: EngageEmulator | undefined;
+  const open: Engage[] = [];
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(() => emulator?.stop());
+  beforeEach(() => emulator?.reset());
+  afterEach(async () => {
+    // A test may have closed its own already (closing twice is harmless).
+    for (const engage of open.splice(0)) await engage.close().catch(() => undefined);
+  });
+  return {
+    get emulator(): EngageEmulator {
+      if (emulator === undefined) throw new Error('the emulator starts before the first test');
+      return emulator;
+    },
+    async create(options, extras, target) {
+      const engage = await createEngage(target ?? this.emulator, options, extras);
+      open.push(engage);
+      return engage;
+    },
   };
 }
 

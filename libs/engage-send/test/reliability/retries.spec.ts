@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
   EngageBadRequestError,
   EngageConnectionError,
@@ -13,9 +13,9 @@ import {
   type EngageAction,
   type EngageSendError,
 } from '../../src/index.js';
-import type { EmulatorFault, EngageEmulator } from '../../src/testing/index.js';
-import { aMessage, startEmulator } from '../support/emulator.fixture.js';
-import { ATTEMPT_HEADER, backoffWindow, closedPort, createEngage, EARLY_MS, LATE_MS, rejectionOf, type Engage } from './reliability-kit.js';
+import type { EmulatorFault } from '../../src/testing/index.js';
+import { aMessage } from '../support/emulator.fixture.js';
+import { ATTEMPT_HEADER, backoffWindow, closedPort, EARLY_MS, emulatorFixture, type Engage, LATE_MS, rejectionOf } from './reliability-kit.js';
 
 // Retries over real HTTP on loopback against the emulator: which failures are
 // retried, how many times, and how long each retry waits.
@@ -23,22 +23,12 @@ import { ATTEMPT_HEADER, backoffWindow, closedPort, createEngage, EARLY_MS, LATE
 const MARK_AS_READ = { id: 'agent-msg-1' };
 
 describe('retries over loopback', () => {
-  let emulator: EngageEmulator;
+  const fixture = emulatorFixture();
   let engage: Engage;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(() => emulator.stop());
-  beforeEach(() => emulator.reset());
-  afterEach(async () => {
-    await engage?.close();
-    engage = undefined as unknown as Engage;
-  });
 
   describe('which failures are retried (default: 2 retries, so 3 attempts)', () => {
     beforeEach(async () => {
-      engage = await createEngage(emulator, { retry: { baseDelayMs: 20 } });
+      engage = await fixture.create({ retry: { baseDelayMs: 20 } });
     });
 
     const transient: [string, EmulatorFault, abstract new (...args: never[]) => EngageSendError][] = [
@@ -51,53 +41,53 @@ describe('retries over loopback', () => {
     ];
 
     it.each(transient)('%s once, then success: retried, resolves with attempts 2', async (_, fault) => {
-      emulator.injectFaults(fault, 1);
+      fixture.emulator.injectFaults(fault, 1);
       const result = await engage.service.messages.create(aMessage() as never);
       expect(result).toMatchObject({ status: 200, attempts: 2, coalesced: false });
-      expect(emulator.received).toBe(2);
-      expect(emulator.requests).toHaveLength(1);
+      expect(fixture.emulator.received).toBe(2);
+      expect(fixture.emulator.requests).toHaveLength(1);
     });
 
     it.each(transient)('%s on every attempt: 3 attempts, then the typed error with attempts 3', async (_, fault, type) => {
-      emulator.injectFaults(fault, 3);
+      fixture.emulator.injectFaults(fault, 3);
       const error = (await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageSendError;
       expect(error).toBeInstanceOf(type);
       expect(error.attempts).toBe(3);
-      expect(emulator.received).toBe(3);
-      expect(emulator.requests).toHaveLength(0);
+      expect(fixture.emulator.received).toBe(3);
+      expect(fixture.emulator.requests).toHaveLength(0);
     });
 
     it('a lost answer (drop after-read) is retried: at-least-once, so a create is stored twice', async () => {
-      emulator.injectFaults({ drop: 'after-read' }, 1);
+      fixture.emulator.injectFaults({ drop: 'after-read' }, 1);
       const result = await engage.service.messages.create(aMessage() as never);
       expect(result.attempts).toBe(2);
-      expect(emulator.requests.map((r) => r.params.id)).toEqual(['msg-1', 'msg-1']);
+      expect(fixture.emulator.requests.map((r) => r.params.id)).toEqual(['msg-1', 'msg-1']);
     });
 
     it('a timeout (answer delayed beyond timeoutMs) is retried', async () => {
       await engage.close();
-      engage = await createEngage(emulator, { timeoutMs: 300, retry: { baseDelayMs: 20 } });
-      emulator.injectFaults({ delayMs: 1_000 }, 1);
+      engage = await fixture.create({ timeoutMs: 300, retry: { baseDelayMs: 20 } });
+      fixture.emulator.injectFaults({ delayMs: 1_000 }, 1);
       const result = await engage.service.messages.create(aMessage() as never);
       expect(result).toMatchObject({ status: 200, attempts: 2 });
-      expect(emulator.received).toBe(2);
-      expect(emulator.requests).toHaveLength(1);
+      expect(fixture.emulator.received).toBe(2);
+      expect(fixture.emulator.requests).toHaveLength(1);
     });
 
     it('a timeout on every attempt: EngageTimeoutError with attempts 3', async () => {
       await engage.close();
-      engage = await createEngage(emulator, { timeoutMs: 100, retry: { baseDelayMs: 20 } });
-      emulator.injectFaults({ delayMs: 1_000 }, 3);
+      engage = await fixture.create({ timeoutMs: 100, retry: { baseDelayMs: 20 } });
+      fixture.emulator.injectFaults({ delayMs: 1_000 }, 3);
       const error = (await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageTimeoutError;
       expect(error).toBeInstanceOf(EngageTimeoutError);
       expect(error.attempts).toBe(3);
       expect(error.timeoutMs).toBe(100);
-      expect(emulator.received).toBe(3);
+      expect(fixture.emulator.received).toBe(3);
     });
 
     it('a refused connection (closed port) is retried: 3 attempts, then EngageConnectionError', async () => {
       await engage.close();
-      engage = await createEngage({ baseUrl: `http://127.0.0.1:${await closedPort()}` }, { retry: { baseDelayMs: 20 } }, { record: true });
+      engage = await fixture.create({ retry: { baseDelayMs: 20 } }, { record: true }, { baseUrl: `http://127.0.0.1:${await closedPort()}` });
       const error = (await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageConnectionError;
       expect(error).toBeInstanceOf(EngageConnectionError);
       expect(error.attempts).toBe(3);
@@ -113,52 +103,52 @@ describe('retries over loopback', () => {
 
     it.each(final)('%s is never retried: exactly 1 request received, attempts 1', async (_, fault, type) => {
       for (const action of ['messages.create', 'status.mark_as_read'] as EngageAction[]) {
-        emulator.reset();
-        emulator.injectFaults(fault, 3);
+        fixture.emulator.reset();
+        fixture.emulator.injectFaults(fault, 3);
         const params = action === 'messages.create' ? aMessage() : MARK_AS_READ;
         const error = (await rejectionOf(engage.service.send(action, params as never))) as EngageSendError;
         expect(error).toBeInstanceOf(type);
         expect(error.attempts).toBe(1);
-        expect(emulator.received).toBe(1);
+        expect(fixture.emulator.received).toBe(1);
       }
     });
 
     it("a real 422 from the emulator (wrong token: Invalid signature) is never retried", async () => {
       await engage.close();
-      engage = await createEngage(emulator, { accessToken: 'not-the-token', retry: { baseDelayMs: 20 } });
+      engage = await fixture.create({ accessToken: 'not-the-token', retry: { baseDelayMs: 20 } });
       const error = (await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageSendError;
       expect(error).toBeInstanceOf(EngageInvalidSignatureError);
       expect(error.attempts).toBe(1);
-      expect(emulator.received).toBe(1);
-      expect(emulator.refused).toHaveLength(1);
+      expect(fixture.emulator.received).toBe(1);
+      expect(fixture.emulator.refused).toHaveLength(1);
     });
 
     it('local validation errors are never sent: attempts 0, nothing received', async () => {
       await engage.close();
-      engage = await createEngage(emulator, { retry: { baseDelayMs: 20 } }, { record: true });
+      engage = await fixture.create({ retry: { baseDelayMs: 20 } }, { record: true });
       const error = (await rejectionOf(engage.service.messages.create(aMessage({ thread_id: undefined, threadId: 't' }) as never))) as EngageSendError;
       expect(error).toBeInstanceOf(EngageValidationError);
       expect(error.attempts).toBe(0);
-      expect(emulator.received).toBe(0);
+      expect(fixture.emulator.received).toBe(0);
       expect(engage.attempts).toHaveLength(0);
     });
 
     it('user interceptors on the registration HttpService run on every attempt, and their changes are signed', async () => {
       await engage.close();
-      engage = await createEngage(emulator, { retry: { baseDelayMs: 20 } }, { record: true });
-      emulator.injectFaults({ status: 503 }, 2);
+      engage = await fixture.create({ retry: { baseDelayMs: 20 } }, { record: true });
+      fixture.emulator.injectFaults({ status: 503 }, 2);
       await engage.service.messages.create(aMessage() as never);
       // The emulator accepted (signature valid) the 3rd attempt, carrying the header our interceptor set.
-      expect(emulator.requests).toHaveLength(1);
-      expect(emulator.requests[0].headers[ATTEMPT_HEADER]).toBe('3');
+      expect(fixture.emulator.requests).toHaveLength(1);
+      expect(fixture.emulator.requests[0].headers[ATTEMPT_HEADER]).toBe('3');
       expect(engage.attemptsOf('msg-1')).toHaveLength(3);
     });
   });
 
   describe('backoff delays, measured client-side (user axios interceptor)', () => {
     it('the n-th retry waits in [d/2, d], d = baseDelayMs × 2^(n−1) (base 100 ms)', async () => {
-      engage = await createEngage(emulator, { retry: { baseDelayMs: 100, maxDelayMs: 5_000 } }, { record: true });
-      emulator.injectFaults({ status: 503 }, 2);
+      engage = await fixture.create({ retry: { baseDelayMs: 100, maxDelayMs: 5_000 } }, { record: true });
+      fixture.emulator.injectFaults({ status: 503 }, 2);
       const result = await engage.service.messages.create(aMessage() as never);
       expect(result.attempts).toBe(3);
       const gaps = engage.gapsOf('msg-1');
@@ -171,8 +161,8 @@ describe('retries over loopback', () => {
     });
 
     it('delays are capped by maxDelayMs (base 100, cap 150, 3 retries: windows [50,100], [75,150], [75,150])', async () => {
-      engage = await createEngage(emulator, { retry: { retries: 3, baseDelayMs: 100, maxDelayMs: 150 } }, { record: true });
-      emulator.injectFaults({ drop: 'before-read' }, 3);
+      engage = await fixture.create({ retry: { retries: 3, baseDelayMs: 100, maxDelayMs: 150 } }, { record: true });
+      fixture.emulator.injectFaults({ drop: 'before-read' }, 3);
       const result = await engage.service.status.markAsRead(MARK_AS_READ);
       expect(result.attempts).toBe(4);
       const gaps = engage.gapsOf(MARK_AS_READ.id);
@@ -185,19 +175,19 @@ describe('retries over loopback', () => {
     });
 
     it('server-side, the accepted retry arrives no earlier than the backoff allows', async () => {
-      engage = await createEngage(emulator, { retry: { baseDelayMs: 200 } });
-      emulator.injectFaults({ status: 500 }, 1);
+      engage = await fixture.create({ retry: { baseDelayMs: 200 } });
+      fixture.emulator.injectFaults({ status: 500 }, 1);
       const sentAt = Date.now();
       await engage.service.messages.create(aMessage() as never);
-      expect(emulator.requests[0].receivedAt - sentAt).toBeGreaterThanOrEqual(100 - EARLY_MS);
-      expect(emulator.requests[0].receivedAt - sentAt).toBeLessThanOrEqual(200 + LATE_MS);
+      expect(fixture.emulator.requests[0].receivedAt - sentAt).toBeGreaterThanOrEqual(100 - EARLY_MS);
+      expect(fixture.emulator.requests[0].receivedAt - sentAt).toBeLessThanOrEqual(200 + LATE_MS);
     });
   });
 
   describe('Retry-After', () => {
     it('a 429 with `retry-after: 1` waits ≥ ~1000 ms before the retry', async () => {
-      engage = await createEngage(emulator, { retry: { baseDelayMs: 10 } }, { record: true });
-      emulator.injectFaults({ status: 429, body: 'too many typing requests, please try again in a few seconds', headers: { 'retry-after': '1' } }, 1);
+      engage = await fixture.create({ retry: { baseDelayMs: 10 } }, { record: true });
+      fixture.emulator.injectFaults({ status: 429, body: 'too many typing requests, please try again in a few seconds', headers: { 'retry-after': '1' } }, 1);
       const result = await engage.service.typing.start({ thread_id: 'ra-seconds', preview: 'hi' });
       expect(result).toMatchObject({ status: 200, attempts: 2, coalesced: false });
       const [gap] = engage.gapsOf('ra-seconds');
@@ -206,69 +196,69 @@ describe('retries over loopback', () => {
     });
 
     it('a 429 with an HTTP-date Retry-After waits until that date', async () => {
-      engage = await createEngage(emulator, { retry: { baseDelayMs: 10 } });
+      engage = await fixture.create({ retry: { baseDelayMs: 10 } });
       // HTTP-dates have whole seconds: pick the first whole second at least 300 ms away.
       const retryAt = Math.ceil((Date.now() + 300) / 1_000) * 1_000;
-      emulator.injectFaults({ status: 429, headers: { 'retry-after': new Date(retryAt).toUTCString() } }, 1);
+      fixture.emulator.injectFaults({ status: 429, headers: { 'retry-after': new Date(retryAt).toUTCString() } }, 1);
       const result = await engage.service.status.markAsRead(MARK_AS_READ);
       expect(result.attempts).toBe(2);
       // Wall-clock time of the retry, from the server's clock (Date.now).
-      const retriedAt = emulator.requests[0].receivedAt;
+      const retriedAt = fixture.emulator.requests[0].receivedAt;
       expect(retriedAt).toBeGreaterThanOrEqual(retryAt - EARLY_MS);
       expect(retriedAt).toBeLessThanOrEqual(retryAt + LATE_MS);
     });
 
     it('a Retry-After beyond maxRetryAfterMs is not retried: EngageRateLimitError reaches the caller with retryAfterMs', async () => {
-      engage = await createEngage(emulator, { retry: { maxRetryAfterMs: 2_000 } });
-      emulator.injectFaults({ status: 429, headers: { 'retry-after': '5' } }, 3);
+      engage = await fixture.create({ retry: { maxRetryAfterMs: 2_000 } });
+      fixture.emulator.injectFaults({ status: 429, headers: { 'retry-after': '5' } }, 3);
       const started = performance.now();
       const error = (await rejectionOf(engage.service.status.markAsRead(MARK_AS_READ))) as EngageRateLimitError;
       expect(error).toBeInstanceOf(EngageRateLimitError);
       expect(error.retryAfterMs).toBe(5_000);
       expect(error.attempts).toBe(1);
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
       expect(performance.now() - started).toBeLessThan(1_000); // did not wait
     });
 
     it("a 429 without Retry-After means Engage's documented 2 s (here over a 1 s cap: reported, not retried)", async () => {
-      engage = await createEngage(emulator, { retry: { maxRetryAfterMs: 1_000 } });
-      emulator.injectFaults({ status: 429, body: 'too many typing requests, please try again in a few seconds' }, 3);
+      engage = await fixture.create({ retry: { maxRetryAfterMs: 1_000 } });
+      fixture.emulator.injectFaults({ status: 429, body: 'too many typing requests, please try again in a few seconds' }, 3);
       const error = (await rejectionOf(engage.service.typing.start({ thread_id: 'ra-none', preview: 'p' }))) as EngageRateLimitError;
       expect(error).toBeInstanceOf(EngageRateLimitError);
       expect(error.retryAfterMs).toBe(2_000);
       expect(error.attempts).toBe(1);
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
     });
   });
 
   describe('deadlineMs', () => {
     it('no retry starts whose wait would end past the deadline', async () => {
       // The first retry would wait 500–1 000 ms; the deadline is 400 ms away.
-      engage = await createEngage(emulator, { retry: { baseDelayMs: 1_000, deadlineMs: 400 } });
-      emulator.injectFaults({ status: 503 }, 3);
+      engage = await fixture.create({ retry: { baseDelayMs: 1_000, deadlineMs: 400 } });
+      fixture.emulator.injectFaults({ status: 503 }, 3);
       const started = performance.now();
       const error = (await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageSendError;
       expect(error).toBeInstanceOf(EngageServerError);
       expect(error.attempts).toBe(1);
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
       expect(performance.now() - started).toBeLessThan(400);
     });
 
     it("a 429 whose Retry-After fits maxRetryAfterMs but not the deadline is reported at once", async () => {
-      engage = await createEngage(emulator, { retry: { deadlineMs: 500 } });
-      emulator.injectFaults({ status: 429, headers: { 'retry-after': '1' } }, 3);
+      engage = await fixture.create({ retry: { deadlineMs: 500 } });
+      fixture.emulator.injectFaults({ status: 429, headers: { 'retry-after': '1' } }, 3);
       const started = performance.now();
       const error = (await rejectionOf(engage.service.status.markAsRead(MARK_AS_READ))) as EngageRateLimitError;
       expect(error).toBeInstanceOf(EngageRateLimitError);
       expect(error.retryAfterMs).toBe(1_000);
       expect(error.attempts).toBe(1);
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
       expect(performance.now() - started).toBeLessThan(500);
     });
 
     it('retries go on while their waits fit, and the send fails before the deadline', async () => {
-      engage = await createEngage(emulator, { retry: { retries: 20, baseDelayMs: 100, maxDelayMs: 100, deadlineMs: 350 } }, { record: true });
-      emulator.injectFaults({ status: 503 }, 20);
+      engage = await fixture.create({ retry: { retries: 20, baseDelayMs: 100, maxDelayMs: 100, deadlineMs: 350 } }, { record: true });
+      fixture.emulator.injectFaults({ status: 503 }, 20);
       const started = performance.now();
       const error = (await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageSendError;
       const elapsed = performance.now() - started;
@@ -277,15 +267,15 @@ describe('retries over loopback', () => {
       // Waits of 50–100 ms each: at least 3 attempts fit in 350 ms, at most 8.
       expect(error.attempts).toBeGreaterThanOrEqual(3);
       expect(error.attempts).toBeLessThanOrEqual(8);
-      expect(emulator.received).toBe(error.attempts);
+      expect(fixture.emulator.received).toBe(error.attempts);
       // Every attempt starts before the deadline (give or take a late timer), and nothing runs much past it.
       for (const attempt of engage.attemptsOf('msg-1')) expect(attempt.at - started).toBeLessThan(350 + LATE_MS);
       expect(elapsed).toBeLessThan(350 + LATE_MS);
     });
 
     it("an attempt's timeout is cut to the remaining time (timeoutMs 10 000, deadlineMs 300, a 5 s delay → timeout after ≈300 ms)", async () => {
-      engage = await createEngage(emulator, { timeoutMs: 10_000, retry: { deadlineMs: 300 } });
-      emulator.injectFaults({ delayMs: 5_000 }, 3);
+      engage = await fixture.create({ timeoutMs: 10_000, retry: { deadlineMs: 300 } });
+      fixture.emulator.injectFaults({ delayMs: 5_000 }, 3);
       const started = performance.now();
       const error = (await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageTimeoutError;
       const elapsed = performance.now() - started;
@@ -297,8 +287,8 @@ describe('retries over loopback', () => {
     });
 
     it('a per-call deadline overrides the module one', async () => {
-      engage = await createEngage(emulator, { timeoutMs: 10_000 });
-      emulator.injectFaults({ delayMs: 5_000 }, 1);
+      engage = await fixture.create({ timeoutMs: 10_000 });
+      fixture.emulator.injectFaults({ delayMs: 5_000 }, 1);
       const started = performance.now();
       const error = (await rejectionOf(engage.service.status.markAsRead(MARK_AS_READ, { retry: { deadlineMs: 200 } }))) as EngageTimeoutError;
       expect(error).toBeInstanceOf(EngageTimeoutError);
@@ -309,7 +299,7 @@ describe('retries over loopback', () => {
 
   describe('resendCreates: false', () => {
     beforeEach(async () => {
-      engage = await createEngage(emulator, { retry: { baseDelayMs: 20, resendCreates: false } });
+      engage = await fixture.create({ retry: { baseDelayMs: 20, resendCreates: false } });
     });
 
     it.each<[EngageAction, Record<string, unknown>]>([
@@ -318,39 +308,39 @@ describe('retries over loopback', () => {
       ['private_messages.create', { id: 'pm-1', author: { id: 'u', screenname: 'U' }, recipient: { id: 'a', screenname: 'A' }, body: 'b' }],
       ['users.create', { id: 'u-2', screenname: 'U', created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-01T00:00:00Z' }],
     ])('%s answered 503 is not retried: attempts 1', async (action, params) => {
-      emulator.injectFaults({ status: 503 }, 3);
+      fixture.emulator.injectFaults({ status: 503 }, 3);
       const error = (await rejectionOf(engage.service.send(action, params as never))) as EngageSendError;
       expect(error).toBeInstanceOf(EngageServerError);
       expect(error.attempts).toBe(1);
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
     });
 
     it('a messages.create that timed out is not retried', async () => {
-      emulator.injectFaults({ delayMs: 1_000 }, 3);
+      fixture.emulator.injectFaults({ delayMs: 1_000 }, 3);
       const error = (await rejectionOf(engage.service.messages.create(aMessage() as never, { timeoutMs: 150 }))) as EngageSendError;
       expect(error).toBeInstanceOf(EngageTimeoutError);
       expect(error.attempts).toBe(1);
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
     });
 
     it('a messages.create whose answer was lost is not retried (so it is stored once)', async () => {
-      emulator.injectFaults({ drop: 'after-read' }, 3);
+      fixture.emulator.injectFaults({ drop: 'after-read' }, 3);
       const error = (await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageSendError;
       expect(error).toBeInstanceOf(EngageConnectionError);
       expect(error.attempts).toBe(1);
-      expect(emulator.requests).toHaveLength(1);
+      expect(fixture.emulator.requests).toHaveLength(1);
     });
 
     it('a messages.create answered 429 is retried (Engage refused it, nothing stored)', async () => {
-      emulator.injectFaults({ status: 429, headers: { 'retry-after': '0' } }, 1);
+      fixture.emulator.injectFaults({ status: 429, headers: { 'retry-after': '0' } }, 1);
       const result = await engage.service.messages.create(aMessage() as never);
       expect(result.attempts).toBe(2);
-      expect(emulator.requests).toHaveLength(1);
+      expect(fixture.emulator.requests).toHaveLength(1);
     });
 
     it('a messages.create on a refused connection is retried (it never reached Engage)', async () => {
       await engage.close();
-      engage = await createEngage({ baseUrl: `http://127.0.0.1:${await closedPort()}` }, { retry: { baseDelayMs: 20, resendCreates: false } });
+      engage = await fixture.create({ retry: { baseDelayMs: 20, resendCreates: false } }, {}, { baseUrl: `http://127.0.0.1:${await closedPort()}` });
       const error = (await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageConnectionError;
       expect(error).toBeInstanceOf(EngageConnectionError);
       expect(error.systemCode).toBe('ECONNREFUSED');
@@ -358,50 +348,50 @@ describe('retries over loopback', () => {
     });
 
     it('a non-create action (status.mark_as_read) answered 503 is still retried', async () => {
-      emulator.injectFaults({ status: 503 }, 1);
+      fixture.emulator.injectFaults({ status: 503 }, 1);
       const result = await engage.service.status.markAsRead(MARK_AS_READ);
       expect(result.attempts).toBe(2);
-      expect(emulator.received).toBe(2);
+      expect(fixture.emulator.received).toBe(2);
     });
   });
 
   describe('per-call override', () => {
     beforeEach(async () => {
-      engage = await createEngage(emulator, { retry: { baseDelayMs: 10, maxDelayMs: 20 } });
+      engage = await fixture.create({ retry: { baseDelayMs: 10, maxDelayMs: 20 } });
     });
 
     it('{ retry: false } → a single attempt', async () => {
-      emulator.injectFaults({ status: 503 }, 3);
+      fixture.emulator.injectFaults({ status: 503 }, 3);
       const error = (await rejectionOf(engage.service.send('messages.create', aMessage() as never, { retry: false }))) as EngageSendError;
       expect(error).toBeInstanceOf(EngageServerError);
       expect(error.attempts).toBe(1);
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
     });
 
     it('{ retry: { retries: 5 } } → 6 attempts, merged over the module policy', async () => {
-      emulator.injectFaults({ status: 503 }, 6);
+      fixture.emulator.injectFaults({ status: 503 }, 6);
       const started = performance.now();
       const error = (await rejectionOf(engage.service.send('messages.create', aMessage() as never, { retry: { retries: 5 } }))) as EngageSendError;
       expect(error.attempts).toBe(6);
-      expect(emulator.received).toBe(6);
+      expect(fixture.emulator.received).toBe(6);
       // The module's small delays still apply (5 waits of at most 20 ms each).
       expect(performance.now() - started).toBeLessThan(1_000);
     });
 
     it('{ retry: { retries: 5 } } succeeds on the 6th attempt', async () => {
-      emulator.injectFaults({ status: 503 }, 5);
+      fixture.emulator.injectFaults({ status: 503 }, 5);
       const result = await engage.service.send('messages.create', aMessage() as never, { retry: { retries: 5 } });
       expect(result.attempts).toBe(6);
-      expect(emulator.requests).toHaveLength(1);
+      expect(fixture.emulator.requests).toHaveLength(1);
     });
 
     it('module-level retry: false → a single attempt; a per-call policy turns retries back on', async () => {
       await engage.close();
-      engage = await createEngage(emulator, { retry: false });
-      emulator.injectFaults({ status: 503 }, 1);
+      engage = await fixture.create({ retry: false });
+      fixture.emulator.injectFaults({ status: 503 }, 1);
       expect(((await rejectionOf(engage.service.messages.create(aMessage() as never))) as EngageSendError).attempts).toBe(1);
-      emulator.reset();
-      emulator.injectFaults({ status: 503 }, 1);
+      fixture.emulator.reset();
+      fixture.emulator.injectFaults({ status: 503 }, 1);
       const result = await engage.service.messages.create(aMessage() as never, { retry: { retries: 1, baseDelayMs: 10 } });
       expect(result.attempts).toBe(2);
     });

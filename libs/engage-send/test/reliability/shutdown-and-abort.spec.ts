@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import {
   EngageAbortedError,
@@ -8,34 +8,22 @@ import {
   EngageShutdownError,
   EngageSendService,
 } from '../../src/index.js';
-import type { EngageEmulator } from '../../src/testing/index.js';
-import { aMessage, startEmulator } from '../support/emulator.fixture.js';
-import { createEngage, rejectionOf, settle, sleep, type Engage } from './reliability-kit.js';
+import { aMessage } from '../support/emulator.fixture.js';
+import { emulatorFixture, type Engage, rejectionOf, settle, sleep } from './reliability-kit.js';
 
 // Graceful shutdown (Nest's beforeApplicationShutdown, run by close()) and
-// caller aborts, over loopback against the emulator.
+// caller aborts, over loopback against the fixture.emulator.
 
 /** Lets Nest's close() get past its destroy hooks into beforeApplicationShutdown (they resolve through microtasks only). */
 const closeHasBegun = () => sleep(30);
 
 describe('graceful shutdown', () => {
-  let emulator: EngageEmulator;
+  const fixture = emulatorFixture();
   let engage: Engage | undefined;
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(() => emulator.stop());
-  beforeEach(() => emulator.reset());
-  afterEach(async () => {
-    // Tests close their own module; this only covers a test that failed before doing so.
-    await engage?.close().catch(() => undefined);
-    engage = undefined;
-  });
-
   it('close() waits for in-flight and queued sends that finish within shutdownGraceMs; they succeed', async () => {
-    engage = await createEngage(emulator, { maxInFlight: 2, shutdownGraceMs: 3_000, retry: false });
-    emulator.injectFaults({ delayMs: 150 }, 3);
+    engage = await fixture.create({ maxInFlight: 2, shutdownGraceMs: 3_000, retry: false });
+    fixture.emulator.injectFaults({ delayMs: 150 }, 3);
     const settledBeforeClose: string[] = [];
     const sends = ['a', 'b', 'c'].map((id) =>
       settle(engage!.service.status.markAsRead({ id })).then((outcome) => {
@@ -55,13 +43,13 @@ describe('graceful shutdown', () => {
     expect(closeMs).toBeGreaterThanOrEqual(150); // the queued one could only start once a first send was answered
     const outcomes = await Promise.all(sends);
     for (const outcome of outcomes) expect(outcome).toMatchObject({ ok: true, value: { status: 200 } });
-    expect(emulator.requests.map((r) => r.params.id).sort()).toEqual(['a', 'b', 'c']);
+    expect(fixture.emulator.requests.map((r) => r.params.id).sort()).toEqual(['a', 'b', 'c']);
     engage = undefined;
   });
 
   it('sends started after close began are refused with EngageShutdownError; nothing of them is sent', async () => {
-    engage = await createEngage(emulator, { shutdownGraceMs: 3_000, retry: false });
-    emulator.injectFaults({ delayMs: 300 }, 1);
+    engage = await fixture.create({ shutdownGraceMs: 3_000, retry: false });
+    fixture.emulator.injectFaults({ delayMs: 300 }, 1);
     const inFlight = engage.service.status.markAsRead({ id: 'before' });
     await sleep(20);
     const closing = engage.close();
@@ -75,17 +63,17 @@ describe('graceful shutdown', () => {
 
     await expect(inFlight).resolves.toMatchObject({ status: 200 });
     await closing;
-    expect(emulator.requests.map((r) => r.params.id)).toEqual(['before']);
-    expect(emulator.received).toBe(1);
+    expect(fixture.emulator.requests.map((r) => r.params.id)).toEqual(['before']);
+    expect(fixture.emulator.received).toBe(1);
     // And after close completed, still refused.
     await expect(engage.service.status.markAsRead({ id: 'later' })).rejects.toBeInstanceOf(EngageShutdownError);
-    expect(emulator.received).toBe(1);
+    expect(fixture.emulator.received).toBe(1);
     engage = undefined;
   });
 
   it('sends that cannot finish: close completes within ~shutdownGraceMs, in-flight and queued sends reject with EngageShutdownError', async () => {
-    engage = await createEngage(emulator, { maxInFlight: 1, maxQueue: 5, shutdownGraceMs: 300, retry: false });
-    emulator.injectFaults({ delayMs: 10_000 }, 1);
+    engage = await fixture.create({ maxInFlight: 1, maxQueue: 5, shutdownGraceMs: 300, retry: false });
+    fixture.emulator.injectFaults({ delayMs: 10_000 }, 1);
     const inFlight = settle(engage.service.status.markAsRead({ id: 'stuck' }));
     const queued = [settle(engage.service.status.markAsRead({ id: 'q1' })), settle(engage.service.messages.create(aMessage({ id: 'q2' }) as never))];
     await sleep(30);
@@ -112,8 +100,8 @@ describe('graceful shutdown', () => {
       expect(error.message).toMatch(/aborted after the grace period/);
     }
     // The queued ones were never sent; nothing is left running.
-    expect(emulator.received).toBe(1);
-    expect(emulator.requests).toHaveLength(0);
+    expect(fixture.emulator.received).toBe(1);
+    expect(fixture.emulator.requests).toHaveLength(0);
     expect(engage.service.inFlight).toBe(0);
     expect(engage.service.queued).toBe(0);
     expect(engage.logger.lines.some((line) => line.includes('shutdown grace period (300 ms) over'))).toBe(true);
@@ -121,8 +109,8 @@ describe('graceful shutdown', () => {
   });
 
   it('a send waiting out a retry backoff when the grace period ends rejects with EngageShutdownError', async () => {
-    engage = await createEngage(emulator, { shutdownGraceMs: 200, retry: { baseDelayMs: 4_000 } });
-    emulator.injectFaults({ status: 503 }, 1);
+    engage = await fixture.create({ shutdownGraceMs: 200, retry: { baseDelayMs: 4_000 } });
+    fixture.emulator.injectFaults({ status: 503 }, 1);
     const send = settle(engage.service.status.markAsRead({ id: 'backoff' }));
     await sleep(50);
     const started = performance.now();
@@ -132,16 +120,16 @@ describe('graceful shutdown', () => {
     expect(outcome.ok).toBe(false);
     expect((outcome as { error: EngageSendError }).error).toBeInstanceOf(EngageShutdownError);
     expect((outcome as { error: EngageSendError }).error.attempts).toBe(1);
-    expect(emulator.received).toBe(1);
+    expect(fixture.emulator.received).toBe(1);
     engage = undefined;
   });
 
   it('a Nest application: app.close() runs the same shutdown (in-flight send finishes, later sends refused)', async () => {
-    const built = await createEngage(emulator, { shutdownGraceMs: 3_000, retry: false });
+    const built = await fixture.create({ shutdownGraceMs: 3_000, retry: false });
     const app: INestApplication = built.moduleRef.createNestApplication({ logger: false });
     await app.init();
     const service = app.get(EngageSendService);
-    emulator.injectFaults({ delayMs: 200 }, 1);
+    fixture.emulator.injectFaults({ delayMs: 200 }, 1);
     const inFlight = service.status.markAsRead({ id: 'app-1' });
     await sleep(20);
     const closing = app.close();
@@ -149,27 +137,17 @@ describe('graceful shutdown', () => {
     await expect(service.status.markAsRead({ id: 'app-2' })).rejects.toBeInstanceOf(EngageShutdownError);
     await expect(inFlight).resolves.toMatchObject({ status: 200 });
     await closing;
-    expect(emulator.requests.map((r) => r.params.id)).toEqual(['app-1']);
+    expect(fixture.emulator.requests.map((r) => r.params.id)).toEqual(['app-1']);
   });
 });
 
 describe('caller abort (signal)', () => {
-  let emulator: EngageEmulator;
+  const fixture = emulatorFixture();
   let engage: Engage;
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(() => emulator.stop());
-  beforeEach(() => emulator.reset());
-  afterEach(async () => {
-    await engage?.close();
-    engage = undefined as unknown as Engage;
-  });
-
   it('aborted while in flight: EngageAbortedError with attempts 1, at once, slot released', async () => {
-    engage = await createEngage(emulator, { retry: false });
-    emulator.injectFaults({ delayMs: 5_000 }, 1);
+    engage = await fixture.create({ retry: false });
+    fixture.emulator.injectFaults({ delayMs: 5_000 }, 1);
     const controller = new AbortController();
     const send = rejectionOf(engage.service.messages.create(aMessage() as never, { signal: controller.signal }));
     await sleep(50);
@@ -183,12 +161,12 @@ describe('caller abort (signal)', () => {
     expect(error.attempts).toBe(1);
     expect(engage.service.inFlight).toBe(0);
     // Not retried, even though the policy would retry a timeout or reset.
-    expect(emulator.received).toBe(1);
+    expect(fixture.emulator.received).toBe(1);
   });
 
   it('aborted while retries are pending (default policy): not retried further', async () => {
-    engage = await createEngage(emulator, { retry: { baseDelayMs: 4_000 } });
-    emulator.injectFaults({ status: 503 }, 1);
+    engage = await fixture.create({ retry: { baseDelayMs: 4_000 } });
+    fixture.emulator.injectFaults({ status: 503 }, 1);
     const controller = new AbortController();
     const send = rejectionOf(engage.service.status.markAsRead({ id: 'x' }, { signal: controller.signal }));
     await sleep(50);
@@ -196,12 +174,12 @@ describe('caller abort (signal)', () => {
     const error = (await send) as EngageSendError;
     expect(error).toBeInstanceOf(EngageAbortedError);
     expect(error.attempts).toBe(1);
-    expect(emulator.received).toBe(1);
+    expect(fixture.emulator.received).toBe(1);
   });
 
   it('aborted while queued: EngageAbortedError with attempts 0, removed from the queue, never sent, no slot leaked', async () => {
-    engage = await createEngage(emulator, { maxInFlight: 1, maxQueue: 5, retry: false });
-    emulator.injectFaults({ delayMs: 250 }, 1);
+    engage = await fixture.create({ maxInFlight: 1, maxQueue: 5, retry: false });
+    fixture.emulator.injectFaults({ delayMs: 250 }, 1);
     const first = engage.service.status.markAsRead({ id: 'first' });
     const controller = new AbortController();
     const queued = rejectionOf(engage.service.status.markAsRead({ id: 'queued' }, { signal: controller.signal }));
@@ -215,23 +193,23 @@ describe('caller abort (signal)', () => {
     expect(engage.service.queued).toBe(1);
     await first;
     await behind;
-    expect(emulator.requests.map((r) => r.params.id)).toEqual(['first', 'behind']);
+    expect(fixture.emulator.requests.map((r) => r.params.id)).toEqual(['first', 'behind']);
     expect(engage.service.inFlight).toBe(0);
     expect(engage.service.queued).toBe(0);
   });
 
   it('an already-aborted signal with a free slot: EngageAbortedError, nothing sent', async () => {
-    engage = await createEngage(emulator, { retry: false });
+    engage = await fixture.create({ retry: false });
     const error = await rejectionOf(engage.service.status.markAsRead({ id: 'x' }, { signal: AbortSignal.abort() }));
     expect(error).toBeInstanceOf(EngageAbortedError);
     expect((error as EngageAbortedError).attempts).toBe(0);
-    expect(emulator.received).toBe(0);
+    expect(fixture.emulator.received).toBe(0);
     expect(engage.service.inFlight).toBe(0);
   });
 
   it('an already-aborted signal behind a busy slot fails at once, without queueing', async () => {
-    engage = await createEngage(emulator, { maxInFlight: 1, retry: false });
-    emulator.injectFaults({ delayMs: 1_000 }, 1);
+    engage = await fixture.create({ maxInFlight: 1, retry: false });
+    fixture.emulator.injectFaults({ delayMs: 1_000 }, 1);
     const busy = engage.service.status.markAsRead({ id: 'busy' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const started = performance.now();
@@ -244,10 +222,10 @@ describe('caller abort (signal)', () => {
   });
 
   it('per-call retry options are validated like module ones', async () => {
-    engage = await createEngage(emulator, {});
+    engage = await fixture.create({});
     const error = await rejectionOf(engage.service.status.markAsRead({ id: 'x' }, { retry: { retries: Number.NaN } }));
     expect(error).toBeInstanceOf(EngageValidationError);
     expect((error as EngageValidationError).errors.map((e) => e.path)).toEqual(['options.retry.retries']);
-    expect(emulator.received).toBe(0);
+    expect(fixture.emulator.received).toBe(0);
   });
 });

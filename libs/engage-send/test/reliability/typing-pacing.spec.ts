@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { EngageRateLimitError, EngageServerError, type EngageSendError, type EngageSendResult } from '../../src/index.js';
-import type { EngageEmulator } from '../../src/testing/index.js';
-import { startEmulator } from '../support/emulator.fixture.js';
-import { createEngage, rejectionOf, sleep, type Engage } from './reliability-kit.js';
+
+import { emulatorFixture, type Engage, rejectionOf, sleep } from './reliability-kit.js';
 
 // Client-side pacing of typing.start against the emulator, which enforces
 // Engage's rule (one start per thread every 2 s, reset by typing.stop) and
@@ -11,29 +10,19 @@ import { createEngage, rejectionOf, sleep, type Engage } from './reliability-kit
 const ENGAGE_429 = 'too many typing requests, please try again in a few seconds';
 
 describe('typing pacing over loopback', () => {
-  let emulator: EngageEmulator;
+  const fixture = emulatorFixture();
   let engage: Engage;
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(() => emulator.stop());
-  beforeEach(() => emulator.reset());
-  afterEach(async () => {
-    await engage?.close();
-    engage = undefined as unknown as Engage;
-  });
-
-  const starts = () => emulator.requests.filter((r) => r.action === 'typing.start');
+  const starts = () => fixture.emulator.requests.filter((r) => r.action === 'typing.start');
 
   describe("'coalesce' (default)", () => {
     beforeEach(async () => {
-      engage = await createEngage(emulator, { retry: false });
+      engage = await fixture.create({ retry: false });
     });
 
     it('20 concurrent starts on one thread: 1 request, the 19 others resolve { coalesced: true, attempts: 0 }', async () => {
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => engage.service.typing.start({ thread_id: 'burst', preview: `h${i}` })));
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
       expect(starts().map((r) => r.params.preview)).toEqual(['h0']);
       const sent = results.filter((r) => !r.coalesced);
       const coalesced = results.filter((r) => r.coalesced);
@@ -45,10 +34,10 @@ describe('typing pacing over loopback', () => {
     it('20 sequential starts within the window: 1 request', async () => {
       const results: EngageSendResult<'typing.start'>[] = [];
       for (let i = 0; i < 20; i++) results.push(await engage.service.typing.start({ thread_id: 'seq', preview: `h${i}` }));
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
       expect(results[0]).toMatchObject({ coalesced: false, attempts: 1 });
       expect(results.slice(1).every((r) => r.coalesced && r.attempts === 0)).toBe(true);
-      expect(emulator.refused).toHaveLength(0);
+      expect(fixture.emulator.refused).toHaveLength(0);
     });
 
     it('typing.stop with only in_reply_to_id resets the thread of a message sent earlier, in the client and in Engage', async () => {
@@ -59,8 +48,8 @@ describe('typing pacing over loopback', () => {
       await engage.service.typing.stop({ in_reply_to_id: 'm-42' });
       const next = await engage.service.typing.start({ thread_id: 'by-reply', preview: 'c' });
       expect(next).toMatchObject({ coalesced: false, attempts: 1, status: 200 });
-      expect(emulator.requests.map((r) => r.action)).toEqual(['messages.create', 'typing.start', 'typing.stop', 'typing.start']);
-      expect(emulator.refused).toHaveLength(0);
+      expect(fixture.emulator.requests.map((r) => r.action)).toEqual(['messages.create', 'typing.start', 'typing.stop', 'typing.start']);
+      expect(fixture.emulator.refused).toHaveLength(0);
     });
 
     it('typing.stop resets: the next start is sent at once, and Engage accepts it', async () => {
@@ -68,8 +57,8 @@ describe('typing pacing over loopback', () => {
       await engage.service.typing.stop({ thread_id: 'stop' });
       const next = await engage.service.typing.start({ thread_id: 'stop', preview: 'b' });
       expect(next).toMatchObject({ coalesced: false, attempts: 1, status: 200 });
-      expect(emulator.requests.map((r) => r.action)).toEqual(['typing.start', 'typing.stop', 'typing.start']);
-      expect(emulator.refused).toHaveLength(0);
+      expect(fixture.emulator.requests.map((r) => r.action)).toEqual(['typing.start', 'typing.stop', 'typing.start']);
+      expect(fixture.emulator.refused).toHaveLength(0);
     });
 
     it('threads are paced independently', async () => {
@@ -89,7 +78,7 @@ describe('typing pacing over loopback', () => {
       ];
       expect(results.map((r) => r.coalesced)).toEqual([false, true, false, true, false]);
       expect(starts().map((r) => r.params.preview)).toEqual(['a', 'c', 'e']);
-      expect(emulator.refused).toHaveLength(0);
+      expect(fixture.emulator.refused).toHaveLength(0);
     });
 
     it('a stop keyed by in_reply_to_id resets that key only', async () => {
@@ -101,22 +90,22 @@ describe('typing pacing over loopback', () => {
     });
 
     it('a failed start does not block the next one', async () => {
-      emulator.injectFaults({ status: 503 }, 1);
+      fixture.emulator.injectFaults({ status: 503 }, 1);
       const error = await rejectionOf(engage.service.typing.start({ thread_id: 'fail', preview: 'a' }));
       expect(error).toBeInstanceOf(EngageServerError);
       const next = await engage.service.typing.start({ thread_id: 'fail', preview: 'b' });
       expect(next).toMatchObject({ coalesced: false, attempts: 1, status: 200 });
-      expect(emulator.received).toBe(2);
+      expect(fixture.emulator.received).toBe(2);
     });
 
     it('starts arriving while the first is in flight are coalesced, and the window runs from its answer', async () => {
-      emulator.injectFaults({ delayMs: 200 }, 1);
+      fixture.emulator.injectFaults({ delayMs: 200 }, 1);
       const first = engage.service.typing.start({ thread_id: 'slow', preview: 'a' });
       await sleep(50);
       expect(await engage.service.typing.start({ thread_id: 'slow', preview: 'b' })).toMatchObject({ coalesced: true });
       await first;
       expect(await engage.service.typing.start({ thread_id: 'slow', preview: 'c' })).toMatchObject({ coalesced: true });
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
     });
 
     it('after the 2 s window a new start IS sent (and Engage accepts it)', async () => {
@@ -125,13 +114,13 @@ describe('typing pacing over loopback', () => {
       const again = await engage.service.typing.start({ thread_id: 'later', preview: 'b' });
       expect(again).toMatchObject({ coalesced: false, attempts: 1, status: 200 });
       expect(starts()).toHaveLength(2);
-      expect(emulator.refused).toHaveLength(0);
+      expect(fixture.emulator.refused).toHaveLength(0);
     });
   });
 
   describe("'error'", () => {
     it('a start inside the window rejects with EngageRateLimitError (attempts 0, nothing sent)', async () => {
-      engage = await createEngage(emulator, { typingPacing: 'error', retry: false });
+      engage = await fixture.create({ typingPacing: 'error', retry: false });
       await engage.service.typing.start({ thread_id: 'err', preview: 'a' });
       const error = (await rejectionOf(engage.service.typing.start({ thread_id: 'err', preview: 'b' }))) as EngageRateLimitError;
       expect(error).toBeInstanceOf(EngageRateLimitError);
@@ -139,7 +128,7 @@ describe('typing pacing over loopback', () => {
       expect(error.status).toBeUndefined();
       expect(error.retryAfterMs).toBeGreaterThan(0);
       expect(error.retryAfterMs).toBeLessThanOrEqual(2_000);
-      expect(emulator.received).toBe(1);
+      expect(fixture.emulator.received).toBe(1);
       // Another thread is not affected.
       expect((await engage.service.typing.start({ thread_id: 'err-2', preview: 'a' })).coalesced).toBe(false);
     });
@@ -147,13 +136,13 @@ describe('typing pacing over loopback', () => {
 
   describe("'off'", () => {
     it("no client-side pacing: the second start reaches Engage, whose 429 comes through", async () => {
-      engage = await createEngage(emulator, { typingPacing: 'off', retry: false });
+      engage = await fixture.create({ typingPacing: 'off', retry: false });
       await engage.service.typing.start({ thread_id: 'off', preview: 'a' });
       const error = (await rejectionOf(engage.service.typing.start({ thread_id: 'off', preview: 'b' }))) as EngageSendError;
       expect(error).toBeInstanceOf(EngageRateLimitError);
       expect(error).toMatchObject({ status: 429, engageMessage: ENGAGE_429, attempts: 1 });
-      expect(emulator.received).toBe(2);
-      expect(emulator.refused).toEqual([expect.objectContaining({ status: 429, action: 'typing.start' })]);
+      expect(fixture.emulator.received).toBe(2);
+      expect(fixture.emulator.refused).toEqual([expect.objectContaining({ status: 429, action: 'typing.start' })]);
     });
   });
 });

@@ -1,24 +1,8 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { EngagePayloadTooLargeError, EngageSendModule, EngageSendService, MAX_BODY_BYTES } from '../../src/index.js';
-import type { EngageEmulator } from '../../src/testing/index.js';
-import { aMessage, SOURCE, startEmulator } from '../support/emulator.fixture.js';
+import { expect, it } from '@jest/globals';
+import { EngagePayloadTooLargeError, MAX_BODY_BYTES } from '../../src/index.js';
+import { aMessage, sendFixture } from '../support/emulator.fixture.js';
 
-let emulator: EngageEmulator;
-let moduleRef: TestingModule;
-let engage: EngageSendService;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  moduleRef = await Test.createTestingModule({
-    imports: [EngageSendModule.forRoot({ baseUrl: emulator.baseUrl, sourceId: SOURCE.id, accessToken: SOURCE.accessToken, timeoutMs: 60_000 })],
-  }).compile();
-  engage = moduleRef.get(EngageSendService);
-});
-afterAll(async () => {
-  await moduleRef.close();
-  await emulator.stop();
-});
+const fixture = sendFixture({ timeoutMs: 60_000 });
 
 /**
  * A message whose serialised body is exactly `bytes` UTF-8 bytes: a base64
@@ -38,22 +22,22 @@ function messageOfBytes(bytes: number): Record<string, unknown> {
 }
 
 it('a body of exactly 20 971 520 bytes is sent and accepted', async () => {
-  emulator.reset();
+  fixture.emulator.reset();
   const params = messageOfBytes(MAX_BODY_BYTES);
-  await engage.messages.create(params as never);
-  expect(emulator.requests).toHaveLength(1);
-  expect(emulator.requests[0].rawBody.length).toBe(MAX_BODY_BYTES);
+  await fixture.engage.messages.create(params as never);
+  expect(fixture.emulator.requests).toHaveLength(1);
+  expect(fixture.emulator.requests[0].bodyBytes).toBe(MAX_BODY_BYTES);
 });
 
 it('one byte more is refused locally with the payload-too-large error, nothing sent', async () => {
-  emulator.reset();
+  fixture.emulator.reset();
   const exact = messageOfBytes(MAX_BODY_BYTES);
   // One extra ASCII character in the text body: exactly one byte over.
   const over = { ...exact, body: `${exact.body as string}!` };
   expect(Buffer.byteLength(JSON.stringify({ action: 'messages.create', params: over }))).toBe(MAX_BODY_BYTES + 1);
-  const error = await engage.messages.create(over as never).catch((e: unknown) => e);
+  const error = await fixture.engage.messages.create(over as never).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(EngagePayloadTooLargeError);
   expect((error as EngagePayloadTooLargeError).bodyBytes).toBe(MAX_BODY_BYTES + 1);
   expect((error as EngagePayloadTooLargeError).attempts).toBe(0);
-  expect(emulator.received).toBe(0);
+  expect(fixture.emulator.received).toBe(0);
 });

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { EngageSendModule, EngageSendService, type EngageAction } from '../../src/index.js';
-import type { EngageEmulator } from '../../src/testing/index.js';
-import { SOURCE, startEmulator } from '../support/emulator.fixture.js';
+import { describe, expect, it } from '@jest/globals';
+import { type EngageAction } from '../../src/index.js';
+import { sendFixture } from '../support/emulator.fixture.js';
 import { SPEC_EXAMPLES } from '../validation/field-rules.cases.js';
 
 /*
@@ -109,27 +107,12 @@ const PAGES: { page: string; action: EngageAction; params: Record<string, unknow
 ];
 
 describe("payloads from Engage's own pages, through the service to the emulator", () => {
-  let emulator: EngageEmulator;
-  let moduleRef: TestingModule;
-  let engage: EngageSendService;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    moduleRef = await Test.createTestingModule({
-      imports: [EngageSendModule.forRoot({ baseUrl: emulator.baseUrl, sourceId: SOURCE.id, accessToken: SOURCE.accessToken })],
-    }).compile();
-    engage = moduleRef.get(EngageSendService);
-  });
-  afterAll(async () => {
-    await moduleRef.close();
-    await emulator.stop();
-  });
-  beforeEach(() => emulator.reset());
+  const fixture = sendFixture();
 
   it.each(PAGES.map((p) => [p.page, p] as const))('%s: taken by the client, 200 from the emulator, sent as written', async (_page, { action, params }) => {
-    await expect(engage.send(action, params as never)).resolves.toMatchObject({ status: 200 });
-    expect(emulator.refused).toEqual([]);
-    expect(emulator.requests).toHaveLength(1);
-    expect(JSON.parse(emulator.requests[0]!.rawBody.toString('utf8'))).toEqual({ action, params });
+    await expect(fixture.engage.send(action, params as never)).resolves.toMatchObject({ status: 200 });
+    expect(fixture.emulator.refused).toEqual([]);
+    expect(fixture.emulator.requests).toHaveLength(1);
+    expect(JSON.parse(fixture.emulator.requests[0]!.rawBody.toString('utf8'))).toEqual({ action, params });
   });
 });

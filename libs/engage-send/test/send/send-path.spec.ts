@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { EngageSendModule, EngageSendService, ENGAGE_ACTIONS, type EngageAction } from '../../src/index.js';
-import type { EngageEmulator } from '../../src/testing/index.js';
-import { aMessage, SOURCE, startEmulator } from '../support/emulator.fixture.js';
+import { describe, expect, it } from '@jest/globals';
+import { ENGAGE_ACTIONS, type EngageAction } from '../../src/index.js';
+import { aMessage, SOURCE, sendFixture } from '../support/emulator.fixture.js';
 
 /** One valid params object per action. */
 const PARAMS: Record<EngageAction, Record<string, unknown>> = {
@@ -22,28 +20,13 @@ const PARAMS: Record<EngageAction, Record<string, unknown>> = {
 };
 
 describe('the send path, over real HTTP on loopback', () => {
-  let emulator: EngageEmulator;
-  let moduleRef: TestingModule;
-  let engage: EngageSendService;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    moduleRef = await Test.createTestingModule({
-      imports: [EngageSendModule.forRoot({ baseUrl: emulator.baseUrl, sourceId: SOURCE.id, accessToken: SOURCE.accessToken })],
-    }).compile();
-    engage = moduleRef.get(EngageSendService);
-  });
-  afterAll(async () => {
-    await moduleRef.close();
-    await emulator.stop();
-  });
-  beforeEach(() => emulator.reset());
+  const fixture = sendFixture();
 
   it.each(ENGAGE_ACTIONS)('%s is accepted by the emulator, signed over the exact bytes received', async (action) => {
-    const result = await engage.send(action, PARAMS[action] as never);
+    const result = await fixture.engage.send(action, PARAMS[action] as never);
     expect(result).toMatchObject({ action, sourceId: SOURCE.id, status: 200, attempts: 1 });
-    expect(emulator.requests).toHaveLength(1);
-    const [received] = emulator.requests;
+    expect(fixture.emulator.requests).toHaveLength(1);
+    const [received] = fixture.emulator.requests;
     expect(received.action).toBe(action);
     // Independent HMAC over the raw bytes the server read.
     const expected = createHmac('sha512', SOURCE.accessToken).update(received.rawBody).digest('hex');
@@ -55,14 +38,14 @@ describe('the send path, over real HTTP on loopback', () => {
   });
 
   it('the typed methods send their action', async () => {
-    await engage.messages.create(PARAMS['messages.create'] as never);
-    await engage.privateMessages.create(PARAMS['private_messages.create'] as never);
-    await engage.threads.create(PARAMS['threads.create'] as never);
-    await engage.users.create(PARAMS['users.create'] as never);
-    await engage.status.markAsRead({ id: 'msg-1' });
-    await engage.typing.start({ thread_id: 'thread-2', preview: 'x' });
-    await engage.typing.stop({ thread_id: 'thread-2' });
-    expect(emulator.requests.map((r) => r.action)).toEqual([
+    await fixture.engage.messages.create(PARAMS['messages.create'] as never);
+    await fixture.engage.privateMessages.create(PARAMS['private_messages.create'] as never);
+    await fixture.engage.threads.create(PARAMS['threads.create'] as never);
+    await fixture.engage.users.create(PARAMS['users.create'] as never);
+    await fixture.engage.status.markAsRead({ id: 'msg-1' });
+    await fixture.engage.typing.start({ thread_id: 'thread-2', preview: 'x' });
+    await fixture.engage.typing.stop({ thread_id: 'thread-2' });
+    expect(fixture.emulator.requests.map((r) => r.action)).toEqual([
       'messages.create',
       'private_messages.create',
       'threads.create',
@@ -75,8 +58,8 @@ describe('the send path, over real HTTP on loopback', () => {
 
   it('non-ASCII text arrives byte-identical', async () => {
     const text = 'Crème brûlée — “quoted” \'single\' "double" \\ </script><script>alert(1)</script> 👩🏽‍💻🇫🇷 ½ 日本語 \u2028';
-    await engage.messages.create(aMessage({ body: text, author: { id: 'ü-1', screenname: 'Zoë 🙂' } }) as never);
-    const [received] = emulator.requests;
+    await fixture.engage.messages.create(aMessage({ body: text, author: { id: 'ü-1', screenname: 'Zoë 🙂' } }) as never);
+    const [received] = fixture.emulator.requests;
     const expectedBytes = Buffer.from(JSON.stringify({ action: 'messages.create', params: aMessage({ body: text, author: { id: 'ü-1', screenname: 'Zoë 🙂' } }) }), 'utf8');
     expect(received.rawBody.equals(expectedBytes)).toBe(true);
     expect(received.params.body).toBe(text);
@@ -86,8 +69,8 @@ describe('the send path, over real HTTP on loopback', () => {
   });
 
   it('sends Date fields as ISO 8601', async () => {
-    await engage.users.create({ id: 'u-9', screenname: 'D', created_at: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)), updated_at: '2024-01-03' });
-    expect(emulator.requests[0].params).toMatchObject({ created_at: '2024-01-02T03:04:05.000Z', updated_at: '2024-01-03' });
+    await fixture.engage.users.create({ id: 'u-9', screenname: 'D', created_at: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)), updated_at: '2024-01-03' });
+    expect(fixture.emulator.requests[0].params).toMatchObject({ created_at: '2024-01-02T03:04:05.000Z', updated_at: '2024-01-03' });
   });
 
   it('the example bodies of the Send API page are sent as written and accepted', async () => {
@@ -98,7 +81,7 @@ describe('the send path, over real HTTP on loopback', () => {
       { action: 'typing.start', params: { thread_id: '42', in_reply_to_id: '890', preview: 'Hello world' } },
       { action: 'typing.stop', params: { thread_id: '42', in_reply_to_id: '890' } },
     ] as const;
-    for (const { action, params } of examples) await engage.send(action, params as never);
-    expect(emulator.requests.map((r) => r.rawBody.toString())).toEqual(examples.map((e) => JSON.stringify(e)));
+    for (const { action, params } of examples) await fixture.engage.send(action, params as never);
+    expect(fixture.emulator.requests.map((r) => r.rawBody.toString())).toEqual(examples.map((e) => JSON.stringify(e)));
   });
 });

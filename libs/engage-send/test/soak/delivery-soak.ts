@@ -64,7 +64,8 @@ export const SOAK_FAULTS: readonly FaultRate[] = [
  */
 export async function runDeliverySoak(options: SoakOptions): Promise<SoakReport> {
   const source = { id: 'soak-source', accessToken: 'soak-token' };
-  const emulator = new EngageEmulator({ sources: [source] });
+  // Reconciliation reads every record, and `npm run soak` makes more than the default limits keep.
+  const emulator = new EngageEmulator({ sources: [source], limits: { maxEntries: Infinity, maxRecordedBytes: Infinity } });
   const baseUrl = await emulator.start();
   emulator.injectFaults(randomFaults(SOAK_FAULTS, seededRandom(options.seed)));
   const moduleRef = await Test.createTestingModule({
