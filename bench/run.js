@@ -23,6 +23,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildLibraryAt } from './lib/compare-build.js';
 import { runClient, startServer } from './lib/processes.js';
 import { formatProfile, summariseCpuProfile } from './lib/profile.js';
 import { startRedisServer } from './lib/redis-server.js';
@@ -35,8 +36,10 @@ const token = 'bench-token-0f3c9a';
 const sourceId = 'bench-source';
 const log = (line) => process.stderr.write(`${line}\n`);
 
+const compare = process.env.BENCH_COMPARE ? buildLibraryAt(process.env.BENCH_COMPARE) : undefined;
+if (compare) config.variants.push(`engage-send@${compare.label}`, `engage-send/axios@${compare.label}`);
 const server = await startServer({ token });
-const target = { origin: server.origin, sourceId, token, connections: config.concurrency };
+const target = { origin: server.origin, sourceId, token, connections: config.concurrency, libraries: compare ? { [compare.label]: compare.entry } : {} };
 const raw = { throughput: [], large: [], soak: undefined, outbox: undefined };
 const started = performance.now();
 let profile;
@@ -99,6 +102,7 @@ try {
 } finally {
   raw.refusedBySignature = await server.refused().catch(() => undefined);
   await server.stop();
+  compare?.remove();
 }
 
 const summary = summarise(raw, config);

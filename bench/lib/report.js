@@ -171,12 +171,12 @@ export function formatReport(summary, config, meta = {}) {
     lines.push('');
     lines.push(`mix: ${mix}`);
     lines.push(
-      `${pad('variant', 24, true)}${pad('CPU µs/send', 13)}${pad('sends/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('CPU ×base', 11)}${pad('sends/s ×base', 15)}${pad('errors', 8)}`,
+      `${pad('variant', 30, true)}${pad('CPU µs/send', 13)}${pad('sends/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('CPU ×base', 11)}${pad('sends/s ×base', 15)}${pad('errors', 8)}`,
     );
     for (const [variant, row] of Object.entries(summary.throughput[mix])) {
       const r = summary.ratios[mix][variant];
       lines.push(
-        `${pad(variant, 24, true)}${pad(fixed(row.cpuUsPerSend, 1), 13)}${pad(fixed(row.sendsPerSec, 0), 10)}${pad(fixed(row.p50Ms, 2), 9)}${pad(fixed(row.p99Ms, 2), 9)}` +
+        `${pad(variant, 30, true)}${pad(fixed(row.cpuUsPerSend, 1), 13)}${pad(fixed(row.sendsPerSec, 0), 10)}${pad(fixed(row.p50Ms, 2), 9)}${pad(fixed(row.p99Ms, 2), 9)}` +
           `${pad(variant === 'baseline' ? '1.00' : fixed(r?.cpu, 2), 11)}${pad(variant === 'baseline' ? '1.00' : fixed(r?.throughput, 2), 15)}${pad(row.errors, 8)}`,
       );
     }

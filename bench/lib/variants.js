@@ -23,7 +23,9 @@
  *   show what the send costs besides validation.
  *
  * `engage-send` is imported by name: the built package (`libs/engage-send/dist`)
- * under plain Node, the sources under Jest.
+ * under plain Node, the sources under Jest. A name ending in `@<label>`
+ * (`engage-send@main`) runs the same variant on the library built at another
+ * commit (`BENCH_COMPARE`, see compare-build.js): `target.libraries[label]`.
  */
 import 'reflect-metadata';
 import { Agent as HttpAgent } from 'node:http';
@@ -42,6 +44,13 @@ const CONTENT_TYPE = 'application/json; charset=utf-8';
  * @returns {Promise<{ name: string, send: (params: object) => Promise<void>, close: () => Promise<void>, info: () => object }>}
  */
 export async function createVariant(name, target) {
+  const at = name.indexOf('@');
+  if (at !== -1) {
+    const library = target.libraries?.[name.slice(at + 1)];
+    if (library === undefined) throw new Error(`variant ${name}: no library built for "${name.slice(at + 1)}" (BENCH_COMPARE)`);
+    const variant = await createVariant(name.slice(0, at), { ...target, library });
+    return { ...variant, name };
+  }
   switch (name) {
     case 'baseline':
       return baseline(target);
@@ -141,10 +150,10 @@ async function registerTracing() {
   };
 }
 
-async function engageSend(name, { origin, sourceId, token, connections, timeoutMs = 60_000 }, { tracing = false, userInterceptor = false, skipValidation = false, moduleOptions = {} }) {
+async function engageSend(name, { origin, sourceId, token, connections, timeoutMs = 60_000, library }, { tracing = false, userInterceptor = false, skipValidation = false, moduleOptions = {} }) {
   const tracer = tracing ? await registerTracing() : undefined;
   const { NestFactory } = await import('@nestjs/core');
-  const engage = await import('engage-send');
+  const engage = await import(library ?? 'engage-send');
   const { EngageSendModule, EngageSendService, getEngageHttpServiceToken } = engage;
   const app = await NestFactory.createApplicationContext(
     EngageSendModule.forRoot({ baseUrl: origin, sourceId, accessToken: token, timeoutMs, maxInFlight: connections, connections, ...moduleOptions }),
@@ -158,8 +167,8 @@ async function engageSend(name, { origin, sourceId, token, connections, timeoutM
     if (typeof service.validator?.validate !== 'function') throw new Error('diag:no-validation: the service has no `validator` to replace');
     service.validator = { validate: (_action, params) => ({ ok: true, value: params }) };
   }
-  // Which path the sends took, when the package exposes its transport (diagnostics only).
-  const transport = typeof engage.engageTransportOf === 'function' ? engage.engageTransportOf(http, `${origin}/realtime/sdk/${encodeURIComponent(sourceId)}`) : undefined;
+  // Which path the sends took (diagnostics only; read from the service's private transport).
+  const transport = service.transport?.stats === undefined ? undefined : service.transport;
   return {
     name,
     send: tracer

@@ -166,6 +166,15 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `condition()` holds (checked every 5 ms), for at most `timeoutMs`: sync on an event, not on a guessed delay. */
+export async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await sleep(5);
+  }
+}
+
 /** Timer slack allowed below a computed lower bound, and scheduling/loopback slack above an upper bound. */
 export const EARLY_MS = 5;
 export const LATE_MS = 80;

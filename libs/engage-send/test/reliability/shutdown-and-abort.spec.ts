@@ -9,7 +9,7 @@ import {
   EngageSendService,
 } from '../../src/index.js';
 import { aMessage } from '../support/emulator.fixture.js';
-import { emulatorFixture, type Engage, rejectionOf, settle, sleep } from './reliability-kit.js';
+import { emulatorFixture, type Engage, rejectionOf, settle, sleep, until } from './reliability-kit.js';
 
 // Graceful shutdown (Nest's beforeApplicationShutdown, run by close()) and
 // caller aborts, over loopback against the fixture.emulator.
@@ -76,7 +76,7 @@ describe('graceful shutdown', () => {
     fixture.emulator.injectFaults({ delayMs: 10_000 }, 1);
     const inFlight = settle(engage.service.status.markAsRead({ id: 'stuck' }));
     const queued = [settle(engage.service.status.markAsRead({ id: 'q1' })), settle(engage.service.messages.create(aMessage({ id: 'q2' }) as never))];
-    await sleep(30);
+    await until(() => fixture.emulator.received === 1);
     expect(engage.service.inFlight).toBe(1);
     expect(engage.service.queued).toBe(2);
 
@@ -91,13 +91,15 @@ describe('graceful shutdown', () => {
     const stuckError = (stuck as { error: EngageSendError }).error;
     expect(stuckError).toBeInstanceOf(EngageShutdownError);
     expect(stuckError.attempts).toBe(1);
-    expect(stuckError.message).toMatch(/aborted after the grace period/);
+    expect(stuckError.message).toMatch(/aborted after the grace period; the request had been sent, so Engage may have stored it/);
+    expect((stuckError as EngageShutdownError).mayHaveBeenDelivered).toBe(true);
     for (const outcome of await Promise.all(queued)) {
       expect(outcome.ok).toBe(false);
       const error = (outcome as { error: EngageSendError }).error;
       expect(error).toBeInstanceOf(EngageShutdownError);
       expect(error.attempts).toBe(0);
-      expect(error.message).toMatch(/aborted after the grace period/);
+      expect(error.message).toMatch(/aborted after the grace period; nothing was sent/);
+      expect((error as EngageShutdownError).mayHaveBeenDelivered).toBe(false);
     }
     // The queued ones were never sent; nothing is left running.
     expect(fixture.emulator.received).toBe(1);
@@ -150,7 +152,7 @@ describe('caller abort (signal)', () => {
     fixture.emulator.injectFaults({ delayMs: 5_000 }, 1);
     const controller = new AbortController();
     const send = rejectionOf(engage.service.messages.create(aMessage() as never, { signal: controller.signal }));
-    await sleep(50);
+    await until(() => fixture.emulator.received === 1);
     expect(engage.service.inFlight).toBe(1);
     const abortedAt = performance.now();
     controller.abort();
@@ -159,6 +161,9 @@ describe('caller abort (signal)', () => {
     expect(error).toBeInstanceOf(EngageAbortedError);
     expect(error.code).toBe(EngageErrorCode.ABORTED);
     expect(error.attempts).toBe(1);
+    // The request had reached Engage: the error says it may have been stored.
+    expect((error as EngageAbortedError).mayHaveBeenDelivered).toBe(true);
+    expect(error.message).toContain('Engage may have stored it');
     expect(engage.service.inFlight).toBe(0);
     // Not retried, even though the policy would retry a timeout or reset.
     expect(fixture.emulator.received).toBe(1);
