@@ -43,6 +43,8 @@ export class AppModule {
             baseUrl: config.get('engage.baseUrl', { infer: true }),
             sourceId: config.get('engage.sourceId', { infer: true }),
             accessToken: config.get('engage.accessToken', { infer: true }),
+            // A CLIENT span for every attempt, so the console shows the whole tree (the library's default: only when retried).
+            tracing: { attemptSpans: true },
           }),
         }),
         ...(embeddedEmulator ? [EmbeddedEmulatorModule.register(embeddedEmulator)] : []),

@@ -1,17 +1,17 @@
 import { setMaxListeners } from 'node:events';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { context as otelContext, type Attributes, type Span } from '@opentelemetry/api';
+import { context as otelContext, type Span } from '@opentelemetry/api';
 import { isEngageAction, TYPING_WINDOW_MS, type EngageAction } from './contract/index.js';
 import type { EngageActionParamsMap } from './dto/action-params.map.js';
 import { ENGAGE_HTTP, ENGAGE_SEND_CONFIG } from './engage-send.constants.js';
 import type { EngageSendCallOptions, EngageSendResult } from './engage-send-result.interface.js';
 import { EngageRateLimitError } from './errors/engage-api.errors.js';
 import { EngageSendError, type EngageErrorContext } from './errors/engage-send.error.js';
-import { errorFromAnswer, errorFromFailure, type SendFailureContext } from './errors/error-from-answer.js';
+import { errorFromAnswer, errorFromFailure, isSuccess, type SendFailureContext } from './errors/error-from-answer.js';
 import { EngageAbortedError, EngageQueueFullError, EngageQueueTimeoutError, EngageShutdownError } from './errors/reliability.errors.js';
 import { EngageValidationError } from './errors/validation.error.js';
 import type { EngageHttp } from './http/engage-http.js';
-import type { EngageTransport } from './http/engage-transport.js';
+import type { EngageAnswer, EngageTransport } from './http/engage-transport.js';
 import { SendMetrics } from './metrics/send-metrics.js';
 import type { EngageSendConfig } from './options/engage-send-config.js';
 import { sendIds, serialiseSend, type PreparedSend, type SendIds } from './prepared-send.js';
@@ -21,7 +21,7 @@ import { certainlyNotProcessed, MIN_ATTEMPT_MS, resolveRetryPolicy, retryDelay, 
 import { AcquireRefusedError, SendLimiter } from './reliability/send-limiter.js';
 import { TypingPacer } from './reliability/typing-pacer.js';
 import { TypingThreads } from './reliability/typing-threads.js';
-import { SendTracer, SpanAttributes, errorType } from './tracing/send-tracer.js';
+import { SendTracer, errorType } from './tracing/send-tracer.js';
 import type { IgnoredProperty } from './validation/contract-checker.js';
 import { ParamsValidator } from './validation/params-validator.js';
 
@@ -31,12 +31,6 @@ type Send<A extends EngageAction> = (params: EngageActionParamsMap[A], options?:
 const MAX_WARNED_PROPERTIES = 1_000;
 /** Threads whose typing window is tracked at once; the oldest are forgotten beyond it. */
 const MAX_TYPING_THREADS = 50_000;
-
-/** How the attempts of a send ended: the status of the 200, and how many were made. */
-interface Delivered {
-  readonly status: number;
-  readonly attempts: number;
-}
 
 /**
  * Sends content to one Engage source. A send is one walk, in this order:
@@ -104,7 +98,7 @@ export class EngageSendService implements BeforeApplicationShutdown {
     this.validator = new ParamsValidator({ unknownProperties: config.unknownProperties, sourceOptions: config.sourceOptions });
     this.limiter = new SendLimiter(config.maxInFlight, config.maxQueue);
     this.typingPacer = new TypingPacer(TYPING_WINDOW_MS, MAX_TYPING_THREADS);
-    this.tracer = new SendTracer(config.endpoint, config.tracing);
+    this.tracer = new SendTracer(config.endpoint, config.sourceId, config.tracing);
     this.metrics = new SendMetrics(config.sourceId, { inFlight: () => this.limiter.inFlight, queued: () => this.limiter.queued });
     // Every send in flight listens to it: that is not a leak, so no listener limit.
     setMaxListeners(0, this.shutdown.signal);
@@ -196,8 +190,9 @@ export class EngageSendService implements BeforeApplicationShutdown {
 
   /**
    * One send, from its params (validated and serialised here) or a body
-   * prepared earlier: the span, typing pacing, the attempts, and the
-   * bookkeeping of how it ended.
+   * prepared earlier. One async function on the happy path: the span, typing
+   * pacing, a concurrency slot (waiting at most until the deadline), then
+   * attempts until one gets Engage's 200 or the retry policy says stop.
    */
   private async run<A extends EngageAction>(
     action: A,
@@ -208,26 +203,22 @@ export class EngageSendService implements BeforeApplicationShutdown {
   ): Promise<EngageSendResult<A>> {
     const { sourceId } = this.config;
     const started = performance.now();
-    const span = this.tracer.startSend(action, this.spanAttributes(action, ids));
-    const context = { action, sourceId };
+    const span = this.tracer.startSend(action, ids);
     // The pacer that admitted this start hears how it ended, even if replaced meanwhile.
     const pacer = this.typingPacer;
     let ticket: object | undefined;
+    let release: (() => void) | undefined;
     try {
-      if (this.closing) throw new EngageShutdownError({ ...context, phase: 'refused' });
-      const policy = options.retry === undefined ? this.config.retry : this.callRetryPolicy(options.retry, context);
+      if (this.closing) throw new EngageShutdownError({ action, sourceId, phase: 'refused' });
+      const policy = options.retry === undefined ? this.config.retry : this.callRetryPolicy(options.retry, action);
       const body = prepared ?? this.serialise(action, params);
       if (action === 'typing.start' && this.config.typingPacing !== 'off') {
         let admission = pacer.admit(ids.typingKey as string);
         // The in-process pacer answers synchronously: only a shared one costs an await.
         if (admission instanceof Promise) admission = await admission;
         if ('waitMs' in admission) {
-          if (this.config.typingPacing === 'error') throw new EngageRateLimitError({ ...context, retryAfterMs: admission.waitMs });
-          const durationMs = performance.now() - started;
-          this.metrics.recordSend(action, 'coalesced', durationMs / 1000);
-          span.setAttribute(SpanAttributes.COALESCED, true);
-          span.end();
-          return { action, sourceId, status: undefined, attempts: 0, coalesced: true, durationMs };
+          if (this.config.typingPacing === 'error') throw new EngageRateLimitError({ action, sourceId, retryAfterMs: admission.waitMs });
+          return this.coalesced(action, started, span);
         }
         ticket = admission;
       } else if (action === 'typing.stop') {
@@ -235,17 +226,64 @@ export class EngageSendService implements BeforeApplicationShutdown {
         if (reset instanceof Promise) await reset;
       }
 
-      const { status, attempts } = await this.deliver(action, body, policy, options, started, span);
+      const signal = options.signal === undefined ? this.shutdown.signal : AbortSignal.any([options.signal, this.shutdown.signal]);
+      const deadline = started + policy.deadlineMs;
+      release = this.limiter.tryAcquire() ?? (await this.waitForSlot(action, signal, deadline, started, options.signal));
+      const sendContext = this.tracer.attemptContext(span);
+      let mayHaveBeenDelivered = false;
+      for (let attempt = 1; ; attempt++) {
+        if (signal.aborted) throw this.abortError(action, attempt - 1, mayHaveBeenDelivered, options.signal);
+        const attemptStarted = performance.now();
+        const timeoutMs = Math.min(options.timeoutMs ?? this.config.timeoutMs, Math.max(1, Math.floor(deadline - attemptStarted)));
+        const attemptSpan = this.tracer.startAttempt(sendContext, attempt);
+        const headers = this.tracer.propagationHeaders(sendContext, attemptSpan);
+        let answer: EngageAnswer | undefined;
+        let failure: unknown;
+        try {
+          // With a recording span, the attempt runs in its context: HTTP auto-instrumentation's spans go under it.
+          answer = await (sendContext === undefined
+            ? this.transport.post(body, { timeoutMs, signal, headers })
+            : otelContext.with(sendContext, () => this.transport.post(body, { timeoutMs, signal, headers })));
+        } catch (thrown) {
+          failure = thrown;
+        }
+        const status = answer?.status;
+        // The typed error (and its context) is built only when the attempt failed.
+        const error =
+          answer === undefined
+            ? errorFromFailure(failure, this.failureContext(action, attempt, timeoutMs))
+            : isSuccess(answer)
+              ? undefined
+              : errorFromAnswer(answer, this.failureContext(action, attempt, timeoutMs));
+        this.metrics.recordAttempt(action, (performance.now() - attemptStarted) / 1000, status, error === undefined ? undefined : errorType(error));
 
-      if (ticket !== undefined) pacer.answered(ticket);
-      if (ids.threadId !== undefined && ids.contentId !== undefined) this.typingThreads.remember(ids.contentId, ids.threadId);
-      const durationMs = performance.now() - started;
-      this.metrics.recordSend(action, 'success', durationMs / 1000);
-      if (span.isRecording()) span.setAttributes({ [SpanAttributes.HTTP_STATUS]: status, [SpanAttributes.ATTEMPTS]: attempts });
-      span.end();
-      // Built only when someone reads it: this runs on every successful send.
-      if (Logger.isLevelEnabled('debug')) this.logger.debug(`${action} to source ${sourceId}: 200 in ${durationMs.toFixed(1)} ms, ${attempts} attempt(s)`);
-      return { action, sourceId, status, attempts, coalesced: false, durationMs };
+        if (error === undefined) {
+          this.tracer.endAttempt(attemptSpan, status);
+          if (ticket !== undefined) pacer.answered(ticket);
+          if (ids.threadId !== undefined && ids.contentId !== undefined) this.typingThreads.remember(ids.contentId, ids.threadId);
+          const durationMs = performance.now() - started;
+          this.metrics.recordSend(action, 'success', durationMs / 1000);
+          this.tracer.endSend(span, status as number, attempt);
+          // Built only when someone reads it: this runs on every successful send.
+          if (Logger.isLevelEnabled('debug')) this.logger.debug(`${action} to source ${sourceId}: 200 in ${durationMs.toFixed(1)} ms, ${attempt} attempt(s)`);
+          return { action, sourceId, status: status as number, attempts: attempt, coalesced: false, durationMs };
+        }
+
+        mayHaveBeenDelivered ||= error instanceof EngageAbortedError ? error.mayHaveBeenDelivered : !certainlyNotProcessed(error);
+        if (signal.aborted) {
+          this.tracer.endAttempt(attemptSpan, status, error);
+          throw this.abortError(action, attempt, error instanceof EngageAbortedError ? error.mayHaveBeenDelivered : mayHaveBeenDelivered, options.signal);
+        }
+        const delay = retryDelay(error, attempt, action, policy);
+        const retrying = delay !== undefined && performance.now() + delay + MIN_ATTEMPT_MS <= deadline;
+        // A first attempt that is retried gets its span now: retries are always visible.
+        this.tracer.endAttempt(attemptSpan ?? (retrying ? this.tracer.pastAttempt(sendContext, attempt, attemptStarted) : undefined), status, error);
+        if (!retrying) throw error;
+        this.metrics.recordRetry(action, error.code);
+        await abortableSleep(delay, signal).catch(() => {
+          throw this.abortError(action, attempt, mayHaveBeenDelivered, options.signal);
+        });
+      }
     } catch (error) {
       if (ticket !== undefined) pacer.failed(ticket);
       const durationMs = performance.now() - started;
@@ -256,7 +294,22 @@ export class EngageSendService implements BeforeApplicationShutdown {
         this.logger.warn(`${action} to source ${sourceId} failed: ${error.code}${status}, ${error.attempts} attempt(s), ${durationMs.toFixed(1)} ms`);
       }
       throw error;
+    } finally {
+      release?.();
     }
+  }
+
+  /** A `typing.start` inside the window, not sent (`typingPacing: 'coalesce'`). */
+  private coalesced<A extends EngageAction>(action: A, started: number, span: Span): EngageSendResult<A> {
+    const durationMs = performance.now() - started;
+    this.metrics.recordSend(action, 'coalesced', durationMs / 1000);
+    this.tracer.endCoalesced(span);
+    return { action, sourceId: this.config.sourceId, status: undefined, attempts: 0, coalesced: true, durationMs };
+  }
+
+  /** Where a failed attempt was going, for its typed error. */
+  private failureContext(action: EngageAction, attempts: number, timeoutMs: number): SendFailureContext {
+    return { action, sourceId: this.config.sourceId, attempts, endpoint: this.config.endpoint, timeoutMs };
   }
 
   /** Validates, then serialises once: the returned string is what is signed and sent. */
@@ -269,53 +322,6 @@ export class EngageSendService implements BeforeApplicationShutdown {
     if (!validation.ok) throw new EngageValidationError(validation.errors, context, validation.unlisted);
     if (validation.ignored !== undefined) this.warnIgnored(action, validation.ignored);
     return serialiseSend(action, validation.value, context);
-  }
-
-  /**
-   * Takes a concurrency slot (waiting at most until the deadline), then makes
-   * attempts until one gets Engage's 200 or the retry policy says stop.
-   */
-  private async deliver(action: EngageAction, body: string, policy: RetryPolicy, options: EngageSendCallOptions, started: number, span: Span): Promise<Delivered> {
-    const signal = options.signal === undefined ? this.shutdown.signal : AbortSignal.any([options.signal, this.shutdown.signal]);
-    const deadline = started + policy.deadlineMs;
-    const release = this.limiter.tryAcquire() ?? (await this.waitForSlot(action, signal, deadline, started, options.signal));
-    try {
-      const sendContext = this.tracer.attemptContext(span);
-      let mayHaveBeenDelivered = false;
-      for (let attempt = 1; ; attempt++) {
-        if (signal.aborted) throw this.abortError(action, attempt - 1, mayHaveBeenDelivered, options.signal);
-        const attemptStarted = performance.now();
-        const timeoutMs = Math.min(options.timeoutMs ?? this.config.timeoutMs, Math.max(1, Math.floor(deadline - attemptStarted)));
-        const context: SendFailureContext = { action, sourceId: this.config.sourceId, attempts: attempt, endpoint: this.config.endpoint, timeoutMs };
-        const attemptSpan = this.tracer.startAttempt(sendContext, attempt);
-        const headers = this.tracer.propagationHeaders(sendContext, attemptSpan);
-        let status: number | undefined;
-        let error: EngageSendError | undefined;
-        try {
-          const post = () => this.transport.post(body, { timeoutMs, signal, headers });
-          // With a recording span, the attempt runs in its context: HTTP auto-instrumentation's spans go under it.
-          const answer = await (sendContext === undefined ? post() : otelContext.with(sendContext, post));
-          status = answer.status;
-          error = errorFromAnswer(answer, context);
-        } catch (failure) {
-          error = errorFromFailure(failure, context);
-        }
-        this.tracer.endAttempt(attemptSpan, status, error);
-        this.metrics.recordAttempt(action, (performance.now() - attemptStarted) / 1000, status, error === undefined ? undefined : errorType(error));
-        if (error === undefined) return { status: status as number, attempts: attempt };
-
-        mayHaveBeenDelivered ||= error instanceof EngageAbortedError ? error.mayHaveBeenDelivered : !certainlyNotProcessed(error);
-        if (signal.aborted) throw this.abortError(action, attempt, error instanceof EngageAbortedError ? error.mayHaveBeenDelivered : mayHaveBeenDelivered, options.signal);
-        const delay = retryDelay(error, attempt, action, policy);
-        if (delay === undefined || performance.now() + delay + MIN_ATTEMPT_MS > deadline) throw error;
-        this.metrics.recordRetry(action, error.code);
-        await abortableSleep(delay, signal).catch(() => {
-          throw this.abortError(action, attempt, mayHaveBeenDelivered, options.signal);
-        });
-      }
-    } finally {
-      release();
-    }
   }
 
   /** Waits for a free slot, at most until the send's deadline (then it fails without ever being sent). */
@@ -346,7 +352,8 @@ export class EngageSendService implements BeforeApplicationShutdown {
   }
 
   /** A per-call retry policy is checked like the module's, as a validation error naming the option. */
-  private callRetryPolicy(retry: NonNullable<EngageSendCallOptions['retry']>, context: EngageErrorContext): RetryPolicy {
+  private callRetryPolicy(retry: NonNullable<EngageSendCallOptions['retry']>, action: EngageAction): RetryPolicy {
+    const context: EngageErrorContext = { action, sourceId: this.config.sourceId };
     const problems = retryOptionProblems(retry);
     if (problems.length > 0) {
       throw new EngageValidationError(
@@ -355,14 +362,6 @@ export class EngageSendService implements BeforeApplicationShutdown {
       );
     }
     return resolveRetryPolicy(retry, this.config.retry);
-  }
-
-  /** The send span's attributes: ids only, never content. */
-  private spanAttributes(action: string, ids: SendIds): Attributes {
-    const attributes: Attributes = { [SpanAttributes.ACTION]: action, [SpanAttributes.SOURCE_ID]: this.config.sourceId };
-    if (ids.threadId !== undefined) attributes[SpanAttributes.THREAD_ID] = ids.threadId;
-    if (ids.contentId !== undefined) attributes[SpanAttributes.CONTENT_ID] = ids.contentId;
-    return attributes;
   }
 
   /**

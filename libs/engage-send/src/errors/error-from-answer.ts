@@ -87,15 +87,19 @@ export interface EngageAnswerLike {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
+/** Whether the answer is Engage's success: 200 `ok`. */
+export function isSuccess(answer: EngageAnswerLike): boolean {
+  return answer.status === 200 && (answer.text === 'ok' || answer.text.trim() === 'ok');
+}
+
 /**
  * Engage's answer as a typed error, or `undefined` when it is the success
  * (200 `ok`). Status and message together decide: both 400s and all 422s
  * share a status.
  */
 export function errorFromAnswer(answer: EngageAnswerLike, context: EngageErrorContext): EngageSendError | undefined {
+  if (isSuccess(answer)) return undefined;
   const { status } = answer;
-  // The common case first, without copying the answer.
-  if (status === 200 && (answer.text === 'ok' || answer.text.trim() === 'ok')) return undefined;
   const engageMessage = engageMessageOf(answer.text);
   const ctx: EngageErrorContext = { ...context, status, engageMessage };
   if (status === 200) return new EngageUnexpectedResponseError(ctx);

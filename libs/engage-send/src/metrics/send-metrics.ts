@@ -40,7 +40,8 @@ export class SendMetrics {
   private readonly queued: ObservableUpDownCounter;
   private readonly observeInFlight: ObservableCallback;
   private readonly observeQueued: ObservableCallback;
-  private readonly attributeCache = new Map<string, Attributes>();
+  /** action → kind → error type or status → attributes. */
+  private readonly attributeCache = new Map<string, Map<string, Map<string | number, Attributes>>>();
   private readonly sourceAttributes: Attributes;
 
   constructor(
@@ -91,15 +92,24 @@ export class SendMetrics {
     this.queued.removeCallback(this.observeQueued);
   }
 
+  /**
+   * The attribute set of a record, built once per combination and reused: a
+   * lookup in nested maps, so recording allocates nothing.
+   */
   private attributes(action: string, kind: string, errorType?: string, status?: number): Attributes {
-    const key = `${action}|${kind}|${errorType ?? ''}|${status ?? ''}`;
-    let attributes = this.attributeCache.get(key);
-    if (!attributes) {
+    let byKind = this.attributeCache.get(action);
+    if (byKind === undefined) this.attributeCache.set(action, (byKind = new Map()));
+    let byDetail = byKind.get(kind);
+    if (byDetail === undefined) byKind.set(kind, (byDetail = new Map()));
+    // Failures only (rare) pay for a composite key.
+    const detail = errorType === undefined ? (status ?? '') : status === undefined ? errorType : `${errorType}|${status}`;
+    let attributes = byDetail.get(detail);
+    if (attributes === undefined) {
       attributes = { 'engage.action': action, 'engage.source_id': this.sourceId };
       if (kind === 'success' || kind === 'failure' || kind === 'coalesced') attributes['engage.outcome'] = kind;
       if (errorType !== undefined) attributes['error.type'] = errorType;
       if (status !== undefined) attributes['http.response.status_code'] = status;
-      this.attributeCache.set(key, attributes);
+      byDetail.set(detail, attributes);
     }
     return attributes;
   }

@@ -26,12 +26,17 @@ export const SpanAttributes = {
 /** Tracing options of a registration. */
 export interface EngageTracingOptions {
   /**
-   * A CLIENT span per HTTP attempt (stable HTTP client semantic conventions),
-   * under the send's INTERNAL span. Default `true`. Turn it off when the app
-   * already runs HTTP client auto-instrumentation (`@opentelemetry/instrumentation-undici`
-   * or `-http`), which would record the same attempts a second time.
+   * CLIENT spans for HTTP attempts (stable HTTP client semantic conventions),
+   * under the send's INTERNAL span:
+   * - `'retries'` (default): only for a send that is retried — one CLIENT span
+   *   per attempt then, the first one included. A send that succeeds at once
+   *   is one span; its status and attempts are on it.
+   * - `true`: one for every attempt.
+   * - `false`: none. Use it when the app already runs HTTP client
+   *   auto-instrumentation (`@opentelemetry/instrumentation-undici` or
+   *   `-http`), which would record the same attempts a second time.
    */
-  attemptSpans?: boolean;
+  attemptSpans?: boolean | 'retries';
   /**
    * Inject the trace context (W3C `traceparent`, through the globally
    * registered propagator) into requests to Engage. Default `false`: Engage
@@ -57,24 +62,54 @@ export class SendTracer {
   // registers, even after this was created, so one per registration is enough.
   private readonly tracer: Tracer = trace.getTracer(INSTRUMENTATION_SCOPE);
   private readonly attemptAttributes: Attributes;
-  private readonly attemptSpans: boolean;
+  private readonly attemptSpans: 'all' | 'retries' | 'none';
   private readonly propagate: boolean;
+  /** The source attribute, fixed per registration. */
+  private readonly sourceId: string;
 
-  constructor(endpoint: string, options: EngageTracingOptions = {}) {
+  constructor(endpoint: string, sourceId: string, options: EngageTracingOptions = {}) {
     const url = new URL(endpoint);
+    this.sourceId = sourceId;
     this.attemptAttributes = Object.freeze({
       [SpanAttributes.HTTP_METHOD]: 'POST',
       [SpanAttributes.SERVER_ADDRESS]: url.hostname,
       [SpanAttributes.SERVER_PORT]: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
       [SpanAttributes.URL_FULL]: endpoint,
     });
-    this.attemptSpans = options.attemptSpans ?? true;
+    const attemptSpans = options.attemptSpans ?? 'retries';
+    this.attemptSpans = attemptSpans === true ? 'all' : attemptSpans === false ? 'none' : 'retries';
     this.propagate = options.propagateContext ?? false;
   }
 
-  /** Starts the INTERNAL `engage.send <action>` span, a child of the active context. */
-  startSend(action: string, attributes: Attributes): Span {
-    return this.tracer.startSpan(`engage.send ${action}`, { kind: SpanKind.INTERNAL, attributes });
+  /**
+   * Starts the INTERNAL `engage.send <action>` span, a child of the active
+   * context, with the send's ids (never content). Its attributes are built
+   * only when it records: with no SDK a send allocates nothing for tracing.
+   */
+  startSend(action: string, ids: { readonly contentId?: string; readonly threadId?: string }): Span {
+    const span = this.tracer.startSpan(`engage.send ${action}`, { kind: SpanKind.INTERNAL });
+    if (span.isRecording()) {
+      span.setAttribute(SpanAttributes.ACTION, action);
+      span.setAttribute(SpanAttributes.SOURCE_ID, this.sourceId);
+      if (ids.threadId !== undefined) span.setAttribute(SpanAttributes.THREAD_ID, ids.threadId);
+      if (ids.contentId !== undefined) span.setAttribute(SpanAttributes.CONTENT_ID, ids.contentId);
+    }
+    return span;
+  }
+
+  /** Ends the send span after Engage's 200. */
+  endSend(span: Span, status: number, attempts: number): void {
+    if (span.isRecording()) {
+      span.setAttribute(SpanAttributes.HTTP_STATUS, status);
+      span.setAttribute(SpanAttributes.ATTEMPTS, attempts);
+    }
+    span.end();
+  }
+
+  /** Ends the send span of a `typing.start` that pacing coalesced (nothing sent). */
+  endCoalesced(span: Span): void {
+    if (span.isRecording()) span.setAttribute(SpanAttributes.COALESCED, true);
+    span.end();
   }
 
   /**
@@ -86,12 +121,27 @@ export class SendTracer {
     return send.isRecording() ? trace.setSpan(context.active(), send) : undefined;
   }
 
-  /** Starts the CLIENT span of attempt `attempt` (1-based) under the send span, when attempt spans are on and the send records. */
+  /**
+   * Starts the CLIENT span of attempt `attempt` (1-based) under the send span,
+   * when the send records and attempt spans are on (with `'retries'`, from
+   * the second attempt: the first gets its span from {@link pastAttempt} if a
+   * retry follows it).
+   */
   startAttempt(sendContext: Context | undefined, attempt: number): Span | undefined {
-    if (!this.attemptSpans || sendContext === undefined) return undefined;
+    if (sendContext === undefined || this.attemptSpans === 'none' || (this.attemptSpans === 'retries' && attempt === 1)) return undefined;
+    return this.attemptSpan(sendContext, attempt);
+  }
+
+  /** The CLIENT span of an attempt that started at `startedAt` (`performance.now()`) and is being retried. */
+  pastAttempt(sendContext: Context | undefined, attempt: number, startedAt: number): Span | undefined {
+    if (sendContext === undefined || this.attemptSpans !== 'retries') return undefined;
+    return this.attemptSpan(sendContext, attempt, performance.timeOrigin + startedAt);
+  }
+
+  private attemptSpan(sendContext: Context, attempt: number, startTime?: number): Span {
     const attributes = attempt > 1 ? { ...this.attemptAttributes, [SpanAttributes.RESEND_COUNT]: attempt - 1 } : this.attemptAttributes;
     // Not made active: nothing runs inside it that could start spans.
-    return this.tracer.startSpan('POST', { kind: SpanKind.CLIENT, attributes }, sendContext);
+    return this.tracer.startSpan('POST', { kind: SpanKind.CLIENT, attributes, startTime }, sendContext);
   }
 
   /** The headers that carry the trace context to Engage, when propagation is on. */

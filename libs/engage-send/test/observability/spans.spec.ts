@@ -29,9 +29,11 @@ describe('spans: one INTERNAL per send, one CLIENT per HTTP attempt', () => {
     const base = { baseUrl: emulator.baseUrl, sourceId: SOURCE.id, accessToken: SOURCE.accessToken, retry: { baseDelayMs: 5 } };
     moduleRef = await Test.createTestingModule({
       imports: [
-        EngageSendModule.forRoot(base),
+        // Most tests look at every attempt's CLIENT span.
+        EngageSendModule.forRoot({ ...base, tracing: { attemptSpans: true } }),
+        EngageSendModule.forRoot({ ...base, name: 'default-attempt-spans' }),
         EngageSendModule.forRoot({ ...base, name: 'no-attempt-spans', tracing: { attemptSpans: false } }),
-        EngageSendModule.forRoot({ ...base, name: 'propagating', tracing: { propagateContext: true } }),
+        EngageSendModule.forRoot({ ...base, name: 'propagating', tracing: { propagateContext: true, attemptSpans: true } }),
       ],
     })
       .setLogger(silentLogger)
@@ -145,6 +147,39 @@ describe('spans: one INTERNAL per send, one CLIENT per HTTP attempt', () => {
     const parent = telemetry.spans.getFinishedSpans().find((s) => s.name === 'GET /handler')!;
     expect(sendSpan().parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
     expect(sendSpan().spanContext().traceId).toBe(parent.spanContext().traceId);
+  });
+
+  describe("by default (attemptSpans: 'retries'): one span per send, a CLIENT span per attempt only when retried", () => {
+    const byDefault = () => moduleRef.get<EngageSendService>(getEngageSendServiceToken('default-attempt-spans'));
+
+    it('a send that succeeds at once: one INTERNAL span with its status and attempts', async () => {
+      await byDefault().messages.create(aMessage({ id: 'msg-d1' }) as never);
+      expect(sendSpan().attributes).toMatchObject({ [SpanAttributes.HTTP_STATUS]: 200, [SpanAttributes.ATTEMPTS]: 1, [SpanAttributes.CONTENT_ID]: 'msg-d1' });
+      expect(byKind(SpanKind.CLIENT)).toHaveLength(0);
+    });
+
+    it('a retried send: a CLIENT span for every attempt, the first included, in order and under the send span', async () => {
+      emulator.injectFaults({ status: 503, body: 'down' }, 2);
+      await byDefault().messages.create(aMessage() as never);
+      const send = sendSpan();
+      expect(send.attributes[SpanAttributes.ATTEMPTS]).toBe(3);
+      const attempts = byKind(SpanKind.CLIENT).sort((a, b) => (a.startTime[0] - b.startTime[0]) * 1e9 + (a.startTime[1] - b.startTime[1]));
+      expect(attempts.map((s) => s.attributes['http.request.resend_count'])).toEqual([undefined, 1, 2]);
+      expect(attempts.map((s) => s.attributes['http.response.status_code'])).toEqual([503, 503, 200]);
+      expect(attempts.map((s) => s.attributes['error.type'])).toEqual(['503', '503', undefined]);
+      for (const attempt of attempts) expect(attempt.parentSpanContext?.spanId).toBe(send.spanContext().spanId);
+      // The first attempt's span starts when the attempt did, after the send span's start.
+      const startNs = (t: [number, number]) => t[0] * 1e9 + t[1];
+      expect(startNs(attempts[0]!.startTime)).toBeGreaterThanOrEqual(startNs(send.startTime));
+      expect(startNs(attempts[0]!.startTime)).toBeLessThan(startNs(attempts[1]!.startTime));
+    });
+
+    it('a send that fails without retry: the INTERNAL span carries the error; no CLIENT span', async () => {
+      emulator.injectFaults({ status: 422, body: 'Invalid resource format' }, 1);
+      await expect(byDefault().messages.create(aMessage() as never)).rejects.toThrow();
+      expect(sendSpan().attributes).toMatchObject({ [SpanAttributes.ERROR_TYPE]: EngageErrorCode.INVALID_RESOURCE_FORMAT, [SpanAttributes.HTTP_STATUS]: 422 });
+      expect(byKind(SpanKind.CLIENT)).toHaveLength(0);
+    });
   });
 
   it('attemptSpans: false leaves only the INTERNAL span (for apps with HTTP auto-instrumentation)', async () => {
