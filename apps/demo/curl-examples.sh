@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Calls every route of a running demo once, in a sensible order, and prints
-# each answer. Exits non-zero if any route did not answer 2xx.
+# each answer. Exits non-zero if any route did not answer 2xx. Every route
+# takes a JSON object with Content-Type: application/json ({} when the path
+# names all there is to send): the demo refuses anything else.
 #
 #   npm start                                   # in another terminal
 #   bash apps/demo/curl-examples.sh             # default http://127.0.0.1:3000
@@ -49,15 +51,16 @@ call POST /private-messages "{
 }"
 
 # An agent's message, on the integration's side, that the end user has now read.
-call POST "/messages/agent-message-$RUN/read"
+call POST "/messages/agent-message-$RUN/read" "{}"
 
 call POST "/threads/thread-$RUN/typing" "{\"preview\": \"I am typ\", \"in_reply_to_id\": \"message-$RUN\"}"
 
 # Stopping also resets Engage's 2-second typing window for the thread.
-call DELETE "/threads/thread-$RUN/typing"
+call DELETE "/threads/thread-$RUN/typing" "{}"
 
 if (( failures > 0 )); then
   echo "$failures route(s) failed against $BASE_URL" >&2
   exit 1
 fi
 echo "All 7 routes answered 2xx against $BASE_URL"
+echo "What was sent and received: $BASE_URL/ (the inspector); the routes: $BASE_URL/docs"

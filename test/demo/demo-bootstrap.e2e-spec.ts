@@ -39,7 +39,7 @@ describe('bootstrap (the start-up path of main.ts)', () => {
     expect(demo.engageBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(demo.engageBaseUrl).not.toBe(demo.url);
 
-    const res = await request(demo.url).post('/messages/agent-message-1/read');
+    const res = await request(demo.url).post('/messages/agent-message-1/read').send({});
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ action: 'status.mark_as_read', sourceId: 'demo-source', status: 200 });
@@ -70,7 +70,7 @@ describe('bootstrap (the start-up path of main.ts)', () => {
       env: { PORT: '0', ENGAGE_BASE_URL: baseUrl, ENGAGE_SOURCE_ID: 'real-source', ENGAGE_ACCESS_TOKEN: 'real-token' },
       logger: false,
     });
-    const res = await request(demo.url).delete('/threads/t-1/typing');
+    const res = await request(demo.url).delete('/threads/t-1/typing').send({});
 
     expect(demo.emulator).toBeUndefined();
     expect(res.status).toBe(200);

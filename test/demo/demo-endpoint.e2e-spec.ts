@@ -70,7 +70,7 @@ describe('the demo as an Engage source endpoint, against the embedded emulator',
     const stored = replies.body.filter((reply: { in_reply_to_id?: string }) => reply.in_reply_to_id === 'customer-msg-1');
     expect(stored).toEqual([expect.objectContaining({ id: replyId, object: 'messages', thread_id: 'thread-1', body: 'Have you tried rebooting?' })]);
 
-    const read = await http.post(`/messages/${replyId}/read`);
+    const read = await http.post(`/messages/${replyId}/read`).send({});
     expect(read.status).toBe(200);
     expect(demo.emulator?.requests.map((r) => [r.action, r.params.id])).toEqual([
       ['messages.create', 'customer-msg-1'],

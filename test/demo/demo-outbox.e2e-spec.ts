@@ -46,7 +46,7 @@ describe('demo with REDIS_URL (outbox)', () => {
   });
 
   it('POST /messages/:id/read is queued too', async () => {
-    const res = await request(demo.url).post('/messages/agent-9/read');
+    const res = await request(demo.url).post('/messages/agent-9/read').send({});
     expect(res.status).toBe(202);
     expect(res.body.jobId).toBe('status.mark_as_read-agent-9');
     expect(await jobWhenSettled(res.body.statusUrl as string)).toMatchObject({ state: 'completed' });

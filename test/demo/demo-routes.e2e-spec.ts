@@ -41,7 +41,7 @@ const ROUTES: RouteCase[] = [
   },
   {
     route: 'POST /messages/:id/read',
-    call: (http) => http.post('/messages/agent-message-7/read'),
+    call: (http) => http.post('/messages/agent-message-7/read').send({}),
     status: 200,
     action: 'status.mark_as_read',
     params: { id: 'agent-message-7' },
@@ -55,7 +55,7 @@ const ROUTES: RouteCase[] = [
   },
   {
     route: 'DELETE /threads/:threadId/typing',
-    call: (http) => http.delete('/threads/thread-1/typing'),
+    call: (http) => http.delete('/threads/thread-1/typing').send({}),
     status: 200,
     action: 'typing.stop',
     params: { thread_id: 'thread-1' },

@@ -1,112 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseJsonSpanLines, type JsonSpanLine } from '../../apps/demo/src/json-console-span-exporter.js';
+import { BUILD_TIMEOUT_MS, ensureBuilt, spawnDemo, STARTUP_TIMEOUT_MS, stopDemo, waitFor, waitForUrl, type SpawnedDemo } from './spawned-demo.js';
 
-/*
- * The demo as `npm start` runs it: the compiled app, preloaded with
- * `--import instrument.js`, console exporter. Runs the compiled output, so it
- * builds first when the output is missing or older than its sources (`.ci/run`
- * has built already; locally this keeps `npm test` a single command).
- */
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const INSTRUMENT = join(ROOT, 'apps/demo/dist/instrument.js');
-const MAIN = join(ROOT, 'apps/demo/dist/main.js');
-/** Source trees whose compiled output the child runs: the demo's, and the library's (imported as `engage-send`). */
-const BUILDS = [
-  { src: join(ROOT, 'apps/demo/src'), output: MAIN },
-  { src: join(ROOT, 'libs/engage-send/src'), output: join(ROOT, 'libs/engage-send/dist/index.js') },
-];
+// The demo as `npm start` runs it (see spawned-demo.ts), with the console exporter.
 
 const DEMO_TOKEN = 'demo-token';
 const MESSAGE_BODY = 'Tracing e2e: this body must never reach a span';
-const STARTUP_TIMEOUT_MS = 15_000;
 const SPANS_TIMEOUT_MS = 5_000;
-
-function newestTs(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts'))
-      .map((file) => statSync(join(dir, file)).mtimeMs),
-  );
-}
-
-/** Why the compiled demo or library can't be run as is, or `undefined` when it is up to date. */
-function buildProblem(): string | undefined {
-  for (const { src, output } of BUILDS) {
-    const name = relative(ROOT, output);
-    if (!existsSync(output) || (src === BUILDS[0].src && !existsSync(INSTRUMENT))) {
-      return `${name} (or instrument.js) is missing`;
-    }
-    if (newestTs(src) > statSync(output).mtimeMs) return `${name} is older than ${relative(ROOT, src)}`;
-  }
-  return undefined;
-}
-
-/** Builds when needed; throws, naming the problem, if the build does not fix it. */
-function ensureBuilt(): void {
-  if (buildProblem() === undefined) return;
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
-  const problem = buildProblem();
-  if (problem) throw new Error(`${problem} even after \`npm run build\``);
-}
-
-/** The spawned demo and everything it printed so far. */
-interface Child {
-  readonly process: ChildProcess;
-  stdout: string;
-  stderr: string;
-}
-
-function startDemo(): Child {
-  const env: NodeJS.ProcessEnv = {};
-  // The parent's OTEL_*, ENGAGE_* or NODE_OPTIONS would change what is tested.
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(OTEL_|ENGAGE_|NODE_OPTIONS$)/.test(key)) env[key] = value;
-  }
-  const child = spawn(process.execPath, ['--import', INSTRUMENT, MAIN], {
-    cwd: ROOT,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const state: Child = { process: child, stdout: '', stderr: '' };
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (state.stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (state.stderr += chunk));
-  return state;
-}
-
-function describeChild(child: Child): string {
-  const tail = (text: string) => text.split('\n').slice(-30).join('\n');
-  return `\n--- demo stdout (tail) ---\n${tail(child.stdout)}\n--- demo stderr (tail) ---\n${tail(child.stderr)}`;
-}
-
-/** Resolves with what `read` finds in the child's output, polling until then; rejects on timeout or exit. */
-async function waitFor<T>(child: Child, what: string, timeoutMs: number, read: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = read();
-    if (found !== undefined) return found;
-    if (child.process.exitCode !== null || child.process.signalCode !== null) {
-      throw new Error(`the demo exited (${child.process.exitCode ?? child.process.signalCode}) before ${what}${describeChild(child)}`);
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${describeChild(child)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function stop(child: Child): Promise<void> {
-  const { process: proc } = child;
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** The ancestors of `span` in `spans`, nearest first. */
 function ancestors(span: JsonSpanLine, spans: readonly JsonSpanLine[]): JsonSpanLine[] {
@@ -122,14 +22,14 @@ function ancestors(span: JsonSpanLine, spans: readonly JsonSpanLine[]): JsonSpan
 }
 
 describe('demo tracing (npm start, console exporter)', () => {
-  let child: Child | undefined;
+  let child: SpawnedDemo | undefined;
   let spans: JsonSpanLine[] = [];
 
   beforeAll(async () => {
     ensureBuilt();
-    child = startDemo();
+    child = spawnDemo({ OTEL_TRACES_EXPORTER: 'console' });
     const demo = child;
-    const url = await waitFor(demo, 'the "Listening on" log line', STARTUP_TIMEOUT_MS, () => /Listening on (http:\/\/\S+)/.exec(demo.stdout)?.[1]);
+    const url = await waitForUrl(demo);
 
     const now = new Date().toISOString();
     const res = await fetch(`${url}/messages`, {
@@ -151,10 +51,10 @@ describe('demo tracing (npm start, console exporter)', () => {
       const done = (name: string) => printed.some((s) => s.kind === 'SERVER' && s.name === name);
       return done('POST /messages') && done('POST /engage') ? printed : undefined;
     });
-  }, STARTUP_TIMEOUT_MS + SPANS_TIMEOUT_MS + 125_000);
+  }, STARTUP_TIMEOUT_MS + SPANS_TIMEOUT_MS + BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
-    if (child) await stop(child);
+    if (child) await stopDemo(child);
   });
 
   it('prints one trace: incoming request → Nest handler → engage.send messages.create → POST attempt(s)', () => {

@@ -10,9 +10,12 @@ import { AgentRepliesController } from './agent-replies/agent-replies.controller
 import { DEMO_ENDPOINT, DEMO_SOURCE_OPTIONS } from './agent-replies/demo-endpoint.js';
 import { DemoEngageHandlers } from './agent-replies/engage-call-handlers.js';
 import { EmulatedEngageModule } from './emulated-engage/emulated-engage.module.js';
+import { HealthModule } from './health/health.module.js';
+import { InspectorModule } from './inspector/inspector.module.js';
 import type { EngageConnection } from './engage-connection.interface.js';
 import { DemoOutboxModule } from './outbox/demo-outbox.module.js';
 import { appControllers } from './outbox/demo-controllers-with-outbox.js';
+import { HttpDrainModule } from './shutdown/http-drain.module.js';
 
 /** What the demo app is built from. */
 export interface DemoAppOptions {
@@ -57,6 +60,11 @@ export class AppModule {
           ? [EmbeddedEmulatorModule.register(embeddedEmulator), EmulatedEngageModule.register({ emulator: embeddedEmulator, ...engage })]
           : []),
         ...(redisUrl ? [DemoOutboxModule.register(redisUrl)] : []),
+        // Answers every request already read before anything else shuts down.
+        HttpDrainModule,
+        // The page at `/`: what was sent, and what the embedded emulator received.
+        InspectorModule.register(embeddedEmulator),
+        HealthModule.register({ embeddedEmulator: embeddedEmulator !== undefined }),
       ],
       controllers: [...appControllers(redisUrl !== undefined), AgentRepliesController],
       // Every route answers EngageSendErrors the same way: 400 with the failing

@@ -3,18 +3,24 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EngageEmulator } from 'engage-send/testing';
 import { AppModule } from './app.module.js';
-import { configureDemoApp } from './configure-demo-app.js';
+import { configureDemoApp, DEMO_APP_OPTIONS } from './configure-demo-app.js';
 import { startEmbeddedEmulator } from './embedded-emulator.js';
 import { describeEngageTarget, resolveEngageTarget, type EngageTarget, type EngageTargetEnv } from './engage-target.js';
 import { resolveListenAddress } from './listen-address.js';
+import { DemoConsoleLogger } from './logging/demo-console.logger.js';
+import { resolveLogLevels } from './logging/log-levels.js';
 import { sendingControllers } from './outbox/demo-controllers-with-outbox.js';
 import { describeRedisUrl, resolveRedisUrl } from './outbox/redis-url.js';
+import { resolveAllowedHosts, type AllowedHostsEnv } from './request-rules/allowed-hosts.js';
 import { listRoutes } from './routes/route-table.js';
+import { describeTracing, resolveTracingSettings, type TracingEnv } from './tracing-settings.js';
 
 /** The environment variables the demo reads. */
-export interface DemoEnv extends EngageTargetEnv {
+export interface DemoEnv extends EngageTargetEnv, AllowedHostsEnv, TracingEnv {
   readonly PORT?: string;
   readonly HOST?: string;
+  /** `error`, `warn`, `log` (default), `debug` or `verbose`. */
+  readonly LOG_LEVEL?: string;
   /** Redis for the outbox: when set, content routes enqueue and answer 202 with a job id. */
   readonly REDIS_URL?: string;
 }
@@ -22,7 +28,7 @@ export interface DemoEnv extends EngageTargetEnv {
 export interface DemoBootstrapOptions {
   /** Environment to read. Default `process.env`. */
   readonly env?: DemoEnv;
-  /** Nest's `logger` option (e.g. `false` in tests). Default: Nest's console logger. */
+  /** Nest's `logger` option (e.g. `false` in tests). Default: the demo's console logger, at `LOG_LEVEL`. */
   readonly logger?: NestApplicationOptions['logger'];
 }
 
@@ -56,7 +62,10 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   const target = resolveEngageTarget(env);
   const { host, port } = resolveListenAddress(env);
   const redisUrl = resolveRedisUrl(env.REDIS_URL);
-  const logger = new Logger('Demo');
+  const allowedHosts = resolveAllowedHosts(env);
+  const logger = options.logger ?? new DemoConsoleLogger({ logLevels: resolveLogLevels(env) });
+  // Started (or not) by instrument.ts before Nest loads; said here, with the rest of the summary.
+  const tracing = resolveTracingSettings(env);
 
   const { baseUrl: engageBaseUrl, emulator } = await reach(target);
   const { sourceId, accessToken } = target;
@@ -66,9 +75,9 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ engage: { baseUrl: engageBaseUrl, sourceId, accessToken }, embeddedEmulator: emulator, redisUrl }),
       // Throw instead of exiting the process, so a failed start can be cleaned up (and tested).
-      { logger: options.logger, abortOnError: false },
+      { ...DEMO_APP_OPTIONS, logger, abortOnError: false },
     );
-    configureDemoApp(app);
+    configureDemoApp(app, { allowedHosts });
     // SIGINT/SIGTERM close the app, and so the embedded emulator; `close()` removes the listeners.
     app.enableShutdownHooks();
     await app.listen(port, host);
@@ -81,12 +90,17 @@ export async function bootstrap(options: DemoBootstrapOptions = {}): Promise<Run
   }
 
   const url = await app.getUrl();
-  logger.log(describeEngageTarget(target, engageBaseUrl));
-  if (redisUrl) logger.log(`Outbox: Redis at ${describeRedisUrl(redisUrl)}; content routes enqueue and answer 202 with a job id, GET ${url}/outbox/jobs/:jobId shows it`);
-  logger.log(`Listening on ${url}`);
+  const log = new Logger('Demo');
+  log.log(describeEngageTarget(target, engageBaseUrl));
+  if (redisUrl) log.log(`Outbox: Redis at ${describeRedisUrl(redisUrl)}; content routes enqueue and answer 202 with a job id, GET ${url}/outbox/jobs/:jobId shows it`);
+  log.log(`Listening on ${url}`);
+  log.log(`  Inspector (what was sent and received, live): ${url}/`);
+  log.log(`  API docs (Swagger UI): ${url}/docs`);
+  log.log(`  Health: ${url}/health`);
   for (const route of listRoutes(sendingControllers(redisUrl !== undefined))) {
-    logger.log(`  ${route.method.padEnd(6)} ${url}${route.path}  →  ${route.action}`);
+    log.log(`  ${route.method.padEnd(6)} ${url}${route.path}  →  ${route.action}`);
   }
+  log.log(describeTracing(tracing));
 
   const running = app;
   return {

@@ -1,3 +1,5 @@
+import { DemoConfigError } from './demo-config.error.js';
+
 /** The Engage Digital instance the demo sends to, decided from the environment. */
 export type EngageTarget = RealEngageTarget | EmbeddedEmulatorTarget;
 
@@ -40,7 +42,7 @@ function read(value: string | undefined): string | undefined {
  * Decides where the demo sends: a real Engage when `ENGAGE_BASE_URL` is set,
  * the embedded emulator otherwise. Pure (no I/O), so it can be unit-tested.
  *
- * @throws Error when `ENGAGE_BASE_URL` is set but the source id or token is
+ * @throws DemoConfigError when `ENGAGE_BASE_URL` is set but the source id or token is
  *   missing: falling back to demo credentials would only earn an
  *   `Invalid signature` from the real Engage, later and less clearly.
  */
@@ -61,7 +63,7 @@ export function resolveEngageTarget(env: EngageTargetEnv): EngageTarget {
     const missing = Object.entries({ ENGAGE_SOURCE_ID: sourceId, ENGAGE_ACCESS_TOKEN: accessToken })
       .filter(([, value]) => value === undefined)
       .map(([name]) => name);
-    throw new Error(
+    throw new DemoConfigError(
       `ENGAGE_BASE_URL is set, so ${missing.join(' and ')} must be set too (unset ENGAGE_BASE_URL to use the embedded emulator)`,
     );
   }

@@ -6,9 +6,9 @@
 // never see, so the import-in-the-middle loader hook is registered first; it
 // lets the Nest instrumentation patch `@nestjs/core`'s files. (Express is CJS,
 // and the HTTP instrumentation patches node:http's Server in place.)
-// OTEL_SDK_DISABLED=true: no hook, no SDK; the app runs exactly as without --import.
+// Tracing off (the default, see tracing-settings.ts): no hook, no SDK; the app runs exactly as without --import.
 import { register } from 'node:module';
-import { resolveTracingSettings, type TracingEnv } from './tracing-settings.js';
+import { resolveTracingSettings, type TracingEnv, type TracingSettings } from './tracing-settings.js';
 
 /**
  * The ES modules the loader hook intercepts: those an instrumentation patches.
@@ -17,7 +17,15 @@ import { resolveTracingSettings, type TracingEnv } from './tracing-settings.js';
  */
 const HOOKED_MODULES = [/\/node_modules\/@nestjs\/core\//, 'http'];
 
-const settings = resolveTracingSettings(process.env as TracingEnv);
+let settings: TracingSettings;
+try {
+  settings = resolveTracingSettings(process.env as TracingEnv);
+} catch (error) {
+  // Said once, like the demo's other start-up failures (main.ts), and before anything starts.
+  const { Logger } = await import('@nestjs/common');
+  new Logger('Demo').error(`Demo failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 if (settings.enabled) {
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include: HOOKED_MODULES } });
   // Imported only now, so what it loads goes through the hook too.

@@ -4,7 +4,7 @@ import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { JsonConsoleSpanExporter, SPAN_LINE_PREFIX } from './json-console-span-exporter.js';
+import { JsonConsoleSpanExporter } from './json-console-span-exporter.js';
 import { Nest12Instrumentation } from './nest-instrumentation.js';
 import { resolveTracingSettings, type TracingEnv, type TracingSettings } from './tracing-settings.js';
 
@@ -93,7 +93,7 @@ function shutDownWithTheProcess(shutdown: () => Promise<void>): void {
 /**
  * Starts the OpenTelemetry Node SDK for the demo, before Nest is loaded (see
  * `instrument.ts`, which `npm start` preloads with `node --import`). Returns
- * `undefined` when `OTEL_SDK_DISABLED=true`.
+ * `undefined` when tracing is off (see `resolveTracingSettings`).
  *
  * `bootstrap()` knows nothing of this: without it (as in the in-process
  * tests), the library's spans go to `@opentelemetry/api`'s no-op tracer.
@@ -123,10 +123,5 @@ export function startTracing(
     }));
   shutDownWithTheProcess(shutdown);
 
-  new Logger('Tracing').log(
-    exporter === 'otlp'
-      ? 'OpenTelemetry: exporting spans over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT)'
-      : `OpenTelemetry: printing spans to stdout, one "${SPAN_LINE_PREFIX.trim()} {json}" line each; set OTEL_EXPORTER_OTLP_ENDPOINT to export them, OTEL_SDK_DISABLED=true to turn tracing off`,
-  );
   return { exporter, shutdown };
 }

@@ -1,8 +1,10 @@
+import { DemoConfigError } from '../demo-config.error.js';
+
 /**
  * The Redis the demo's outbox uses, from `REDIS_URL`: `undefined` when unset
  * or blank (sends are then made directly, no Redis needed).
  *
- * @throws Error naming the variable when it is not a `redis://` or `rediss://` URL.
+ * @throws DemoConfigError naming the variable when it is not a `redis://` or `rediss://` URL.
  */
 export function resolveRedisUrl(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
@@ -11,10 +13,10 @@ export function resolveRedisUrl(value: string | undefined): string | undefined {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new Error('REDIS_URL must be a URL such as redis://127.0.0.1:6379 (or unset it to send directly, without Redis)');
+    throw new DemoConfigError('REDIS_URL must be a URL such as redis://127.0.0.1:6379 (or unset it to send directly, without Redis)');
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new Error(`REDIS_URL must use redis:// or rediss:// (got "${url.protocol}")`);
+    throw new DemoConfigError(`REDIS_URL must use redis:// or rediss:// (got "${url.protocol}")`);
   }
   return trimmed;
 }
