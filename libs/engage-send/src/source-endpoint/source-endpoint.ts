@@ -2,13 +2,14 @@ import { Logger } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import { isDataObject } from '../validation/data-object.js';
 import type { EngageSendConfig } from '../options/engage-send-config.js';
+import { verifySignature } from '../signing/verify-signature.js';
 import { checkAnswer } from './answer-checks.js';
 import { validateCallParams } from './call-params-validator.js';
 import type { DiscoveredCallHandler } from './discover-call-handlers.js';
 import type { EngageCall } from './engage-call.interface.js';
 import { canonicalAction, parseCallAction, type ParsedCallAction } from './engage-call-action.js';
 import { EngageContentError } from './engage-content.error.js';
-import { isEngageSignature, signatureOf } from './engage-signature.js';
+import { signatureOf } from './engage-signature.js';
 import { signedJsonAnswer, textAnswer, type EndpointAnswer } from './endpoint-answer.js';
 import { buildImplementationInfo, type ImplementationInfo } from './implementation-info.js';
 import type { BodyRead } from './read-bounded-body.js';
@@ -126,7 +127,7 @@ export class SourceEndpoint {
     }
     const { body } = read;
     const signature = signatureOf(request.signatureHeader, request.url);
-    if (!isEngageSignature(body, signature, this.config.signingKey)) {
+    if (!verifySignature(body, signature, this.config.signingKey, 'any')) {
       const carrier = request.signatureHeader !== undefined ? 'header' : signature !== undefined ? 'query parameter' : 'missing';
       return this.refuse(422, 'Invalid signature', 'invalid_signature', `invalid signature (${carrier}, ${body.length} bytes)`);
     }

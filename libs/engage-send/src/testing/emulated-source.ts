@@ -1,8 +1,25 @@
-import { ENGAGE_ACTIONS, isEngageAction, type EngageAction } from '../contract/index.js';
+import {
+  ENGAGE_ACTIONS,
+  ENGAGE_SOURCE_OPTIONS,
+  isEngageAction,
+  RELAXING_SOURCE_OPTIONS,
+  STRUCTURED_CONTENT_TYPES,
+  type EngageAction,
+  type EngageSourceOption,
+} from '../contract/index.js';
 import { ContractChecker } from '../validation/contract-checker.js';
 import { BoundedMap } from './bounded-map.js';
-import { DEFAULT_STRUCTURED_CONTENT_TYPES, STRICT_SOURCE_OPTIONS } from './engage-source-options.js';
 import type { EmulatorSource } from './emulator-options.js';
+
+/**
+ * Every option except the {@link RELAXING_SOURCE_OPTIONS}: the emulator's
+ * default, so that a client that forgets `thread_id` (or a thread's author and
+ * body) is caught. Sources that relax them declare them explicitly.
+ */
+export const STRICT_SOURCE_OPTIONS: readonly EngageSourceOption[] = ENGAGE_SOURCE_OPTIONS.filter((option) => !RELAXING_SOURCE_OPTIONS.includes(option));
+
+/** Structured content types a source supports unless told otherwise: all four of the contract. */
+export const DEFAULT_STRUCTURED_CONTENT_TYPES: readonly string[] = STRUCTURED_CONTENT_TYPES;
 
 /** Ids remembered per source (puppetizable users, the thread of each message): the oldest are forgotten beyond this. */
 const MAX_REMEMBERED_IDS = 100_000;

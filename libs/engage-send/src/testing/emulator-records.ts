@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import type { EngageActionParamsMap } from '../dto/action-params.map.js';
 import type { EngageAction } from '../contract/index.js';
-import type { EmulatorFault } from './emulator-fault.js';
+import type { EmulatorFault } from './emulator-faults.js';
 
 /** A Send API request the emulator accepted (answered, or would have answered, 200 `ok`). */
 export interface RecordedRequest {

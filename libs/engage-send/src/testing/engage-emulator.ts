@@ -1,17 +1,14 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { MAX_BODY_BYTES, TYPING_WINDOW_MS, type EngageAction } from '../contract/index.js';
+import { ENGAGE_ERRORS, MAX_BODY_BYTES, TYPING_WINDOW_MS, type EngageAction } from '../contract/index.js';
 import { buildAcceptedRecord } from './accepted-record.js';
 import { BoundedRecordList } from './bounded-record-list.js';
 import { toEmulatedSource, type EmulatedSource } from './emulated-source.js';
-import type { EmulatorFault, FaultPicker } from './emulator-fault.js';
-import { resolveEmulatorLimits, type EmulatorLimits } from './emulator-limits.js';
 import { boundedLogLine, keptText, safeForLog, sourceForLog } from './bounded-text.js';
-import type { EmulatorSource, EngageEmulatorOptions } from './emulator-options.js';
+import { resolveEmulatorLimits, type EmulatorLimits, type EmulatorSource, type EngageEmulatorOptions } from './emulator-options.js';
 import type { AcceptedSend, LoggedRequest, RecordedRequest, RefusedRequest } from './emulator-records.js';
-import { ENGAGE_REFUSALS } from './engage-refusals.js';
-import { FaultSchedule } from './fault-schedule.js';
+import { FaultSchedule, type EmulatorFault, type FaultPicker } from './emulator-faults.js';
 import { discardRequestBody, readRequestBody, type BodyReadResult } from './request-body-reader.js';
 import { SendRequestProcessor, type SendOutcome } from './send-request-processor.js';
 import { TypingRateLimiter } from './typing-rate-limiter.js';
@@ -308,7 +305,7 @@ export class EngageEmulator {
     }
     const outcome: SendOutcome =
       read.kind === 'too-large'
-        ? { kind: 'refused', refusal: ENGAGE_REFUSALS.requestTooLarge }
+        ? { kind: 'refused', refusal: ENGAGE_ERRORS.requestTooLarge }
         : this.processor.process({ sourceId, rawBody: read.body, signature: req.headers['x-smccsdk-signature'] });
 
     // Its own copy, bounded: the id is a slice of the URL, which may be 16 KB long.

@@ -2,7 +2,7 @@ import { Agent, request } from 'undici';
 import { EngageEndpointCallError } from './endpoint-call.error.js';
 import { readImplementationInfo, type DeclaredImplementation } from './implementation-info-declaration.js';
 import { signBody } from '../signing/sign-body.js';
-import { isValidSignature } from './signature-check.js';
+import { verifySignature } from '../signing/verify-signature.js';
 
 /** How to reach an integration's source endpoint. */
 export interface EngageEndpointClientOptions {
@@ -131,7 +131,7 @@ export class EngageEndpointClient {
     } catch {
       json = undefined;
     }
-    return { action, status: answer.statusCode, body: bytes, signatureValid: isValidSignature(bytes, signatureHeader, this.options.accessToken), json };
+    return { action, status: answer.statusCode, body: bytes, signatureValid: verifySignature(bytes, signatureHeader, this.options.accessToken, 'lower'), json };
   }
 
   /** Calls `action` with `params` (compact JSON, with Engage's `time`). */

@@ -5,7 +5,7 @@ import { EmulatorHostModule } from './emulator-host.module.js';
 import type { EngageEmulator } from './engage-emulator.js';
 import { getEngageEmulatorToken } from './engage-emulator.tokens.js';
 import type { EngageSendTestingModuleOptions } from './engage-send-testing-options.interface.js';
-import { RELAXING_SOURCE_OPTIONS } from './engage-source-options.js';
+import { RELAXING_SOURCE_OPTIONS } from '../contract/index.js';
 
 /** The source a testing registration emulates and sends to, unless told otherwise. */
 const DEFAULT_TEST_SOURCE = { id: 'test-source', accessToken: 'test-token' } as const;

@@ -7,19 +7,19 @@ export { EngageEmulator } from './engage-emulator.js';
 export { EngageSendTestingModule } from './engage-send-testing.module.js';
 export type { EngageSendTestingModuleOptions } from './engage-send-testing-options.interface.js';
 export { getEngageEmulatorToken, InjectEngageEmulator } from './engage-emulator.tokens.js';
-export type { EmulatorSource, EngageEmulatorOptions } from './emulator-options.js';
-export { DEFAULT_EMULATOR_LIMITS, type EmulatorLimits } from './emulator-limits.js';
+export { DEFAULT_EMULATOR_LIMITS, type EmulatorLimits, type EmulatorSource, type EngageEmulatorOptions } from './emulator-options.js';
 export type { AcceptedSend, AsReceived, LoggedRequest, RecordedRequest, RefusedRequest } from './emulator-records.js';
-export type { EmulatorFault, FaultPicker } from './emulator-fault.js';
-export { randomFaults, seededRandom, type FaultRate } from './random-faults.js';
-export { ENGAGE_REFUSALS, structuredContentAttributeEmpty, type EngageRefusal } from './engage-refusals.js';
+export { randomFaults, seededRandom, type EmulatorFault, type FaultPicker, type FaultRate } from './emulator-faults.js';
+export { DEFAULT_STRUCTURED_CONTENT_TYPES, STRICT_SOURCE_OPTIONS } from './emulated-source.js';
+// The contract's error table and source options, under the names the emulator has always exported them by.
 export {
-  DEFAULT_STRUCTURED_CONTENT_TYPES,
+  ENGAGE_ERRORS as ENGAGE_REFUSALS,
   ENGAGE_SOURCE_OPTIONS,
   RELAXING_SOURCE_OPTIONS,
-  STRICT_SOURCE_OPTIONS,
+  structuredContentAttributeEmpty,
+  type EngageErrorRow as EngageRefusal,
   type EngageSourceOption,
-} from './engage-source-options.js';
+} from '../contract/index.js';
 export { signBody } from '../signing/sign-body.js';
 export {
   DEFAULT_EMULATOR_HOST,

@@ -1,5 +1,4 @@
-import { ENGAGE_REFUSALS, type EngageRefusal } from './engage-refusals.js';
-import { isGiven } from '../contract/index.js';
+import { ENGAGE_ERRORS, isGiven, type EngageErrorRow } from '../contract/index.js';
 import { isDataObject } from '../validation/data-object.js';
 
 /** A body that parsed as `{ action, params }`; `action` is not yet checked against the known actions. */
@@ -16,20 +15,20 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * not UTF-8 JSON or not a JSON object, 400 `Invalid request format` when
  * `action` or `params` is missing or `params` is not an object.
  */
-export function parseSendEnvelope(rawBody: Buffer): SendEnvelope | EngageRefusal {
+export function parseSendEnvelope(rawBody: Buffer): SendEnvelope | EngageErrorRow {
   let value: unknown;
   try {
     value = JSON.parse(utf8.decode(rawBody));
   } catch {
-    return ENGAGE_REFUSALS.badRequest;
+    return ENGAGE_ERRORS.badRequest;
   }
-  if (!isDataObject(value)) return ENGAGE_REFUSALS.badRequest;
+  if (!isDataObject(value)) return ENGAGE_ERRORS.badRequest;
   const { action, params } = value;
-  if (!isGiven(action) || !isDataObject(params)) return ENGAGE_REFUSALS.invalidRequestFormat;
+  if (!isGiven(action) || !isDataObject(params)) return ENGAGE_ERRORS.invalidRequestFormat;
   return { action, params };
 }
 
 /** Tells a parsed envelope from a refusal. */
-export function isRefusal(value: SendEnvelope | EngageRefusal | undefined): value is EngageRefusal {
+export function isRefusal(value: SendEnvelope | EngageErrorRow | undefined): value is EngageErrorRow {
   return value !== undefined && 'status' in value;
 }

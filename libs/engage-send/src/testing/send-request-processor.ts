@@ -10,12 +10,12 @@ import {
   type EngageAction,
   type EngageErrorRow,
 } from '../contract/index.js';
+import { verifySignature } from '../signing/verify-signature.js';
 import type { ContractFailure } from '../validation/contract-checker.js';
 import { isDataObject } from '../validation/data-object.js';
 import { keyOf } from './bounded-map.js';
 import type { EmulatedSource } from './emulated-source.js';
 import { isRefusal, parseSendEnvelope } from './send-envelope.js';
-import { isValidSignature } from './signature-check.js';
 import type { TypingRateLimiter } from './typing-rate-limiter.js';
 
 /** A Send API request whose body was read completely and within the size limit. */
@@ -65,7 +65,7 @@ export class SendRequestProcessor {
   process(input: SendRequestInput): SendOutcome {
     const source = this.sources.get(input.sourceId);
     if (source === undefined) return refused(ENGAGE_ERRORS.sourceNotFound);
-    if (!isValidSignature(input.rawBody, input.signature, source.accessToken)) return refused(ENGAGE_ERRORS.invalidSignature);
+    if (!verifySignature(input.rawBody, input.signature, source.accessToken, 'lower')) return refused(ENGAGE_ERRORS.invalidSignature);
 
     const envelope = parseSendEnvelope(input.rawBody);
     if (isRefusal(envelope)) return refused(envelope);
