@@ -118,6 +118,9 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
   private first: Buffer | undefined;
   private size = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** Links of the list of exchanges watching the same signal (see SignalWatch). */
+  previousWatcher: ExchangeHandler | undefined;
+  nextWatcher: ExchangeHandler | undefined;
 
   constructor(
     private readonly resolve: (answer: RawAnswer) => void,
@@ -212,34 +215,66 @@ function onExchangeTimeout(handler: ExchangeHandler): void {
 }
 
 /**
- * The exchanges waiting on each signal, behind one 'abort' listener per
- * signal: a registration's shutdown signal is shared by every send in flight,
- * and an EventTarget listener apiece would cost more per send (and trip Node's
- * MaxListeners warning past ten sends in flight).
+ * The exchanges waiting on one signal, behind one 'abort' listener: a
+ * registration's shutdown signal is shared by every send in flight, and an
+ * EventTarget listener apiece would cost more per send (and trip Node's
+ * MaxListeners warning past ten sends in flight). A doubly linked list through
+ * the handlers themselves, not a Set: a long-lived Set churned by one add and
+ * one delete per send keeps reallocating its table, and each table outlives
+ * the young objects around it, which made the garbage collector's minor
+ * pauses three times longer (bench/README.md).
  */
-const signalWatchers = new WeakMap<AbortSignal, Set<ExchangeHandler>>();
+class SignalWatch {
+  head: ExchangeHandler | undefined;
 
-function watchSignal(signal: AbortSignal, handler: ExchangeHandler): void {
-  let handlers = signalWatchers.get(signal);
-  if (handlers === undefined) {
-    if (typeof signal.addEventListener !== 'function') return; // not a real AbortSignal: only `aborted` is checked, up front
-    const watched = new Set<ExchangeHandler>();
+  constructor(signal: AbortSignal) {
     signal.addEventListener(
       'abort',
       () => {
-        for (const waiting of watched) waiting.cancel();
-        watched.clear();
+        let handler = this.head;
+        this.head = undefined;
+        while (handler !== undefined) {
+          const next = handler.nextWatcher;
+          handler.previousWatcher = undefined;
+          handler.nextWatcher = undefined;
+          handler.cancel();
+          handler = next;
+        }
       },
       { once: true },
     );
-    signalWatchers.set(signal, watched);
-    handlers = watched;
   }
-  handlers.add(handler);
+
+  add(handler: ExchangeHandler): void {
+    handler.nextWatcher = this.head;
+    if (this.head !== undefined) this.head.previousWatcher = handler;
+    this.head = handler;
+  }
+
+  remove(handler: ExchangeHandler): void {
+    const { previousWatcher: previous, nextWatcher: next } = handler;
+    if (previous !== undefined) previous.nextWatcher = next;
+    else if (this.head === handler) this.head = next;
+    if (next !== undefined) next.previousWatcher = previous;
+    handler.previousWatcher = undefined;
+    handler.nextWatcher = undefined;
+  }
+}
+
+const signalWatches = new WeakMap<AbortSignal, SignalWatch>();
+
+function watchSignal(signal: AbortSignal, handler: ExchangeHandler): void {
+  let watch = signalWatches.get(signal);
+  if (watch === undefined) {
+    if (typeof signal.addEventListener !== 'function') return; // not a real AbortSignal: only `aborted` is checked, up front
+    watch = new SignalWatch(signal);
+    signalWatches.set(signal, watch);
+  }
+  watch.add(handler);
 }
 
 function unwatchSignal(signal: AbortSignal, handler: ExchangeHandler): void {
-  signalWatchers.get(signal)?.delete(handler);
+  signalWatches.get(signal)?.remove(handler);
 }
 
 /**

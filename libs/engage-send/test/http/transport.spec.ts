@@ -11,6 +11,7 @@ import type { EngageTransport } from '../../src/http/engage-transport.js';
 import { ExchangeFailure } from '../../src/http/exchange.js';
 import { resolveEngageSendConfig } from '../../src/options/resolve-config.js';
 import type { EngageEmulator } from '../../src/testing/index.js';
+import { until } from '../reliability/reliability-kit.js';
 import { aMessage, SOURCE, startEmulator } from '../support/emulator.fixture.js';
 import { TcpObserver } from './support/tcp-observer.js';
 
@@ -287,6 +288,26 @@ describe.each(PATHS)('failures map the same way (%s path)', (path) => {
     if (path === 'axios') expect((error as AxiosError).code).toBe(AxiosError.ERR_BAD_RESPONSE);
     expect(failureOf(error).kind).toBe('bad-response');
     expect(serviceError(error)).toMatchObject({ name: 'EngageUnexpectedResponseError' });
+  });
+
+  it('a shared signal aborts exactly the sends still in flight, whichever finished before', async () => {
+    const { transport } = onPath(register(emulator.baseUrl, { connections: 8 }), path);
+    const shared = new AbortController();
+    // Eight sends share the signal: the 1st, 4th and 8th to arrive are answered at once (so sends
+    // leave the list of watchers from its ends and its middle), the other five are held until the abort.
+    emulator.injectFaults((index) => ([0, 3, 7].includes(index) ? undefined : { delayMs: 5_000 }));
+    const sends = Array.from({ length: 8 }, () => {
+      const pending = transport.post(body(), { timeoutMs: 10_000, signal: shared.signal });
+      return pending.then(
+        (answer) => answer.status,
+        (error: unknown) => failureOf(error as ExchangeFailure | AxiosError).kind,
+      );
+    });
+    await until(() => emulator.accepted().length === 3);
+    shared.abort();
+    const outcomes = await Promise.all(sends);
+    expect(outcomes.filter((outcome) => outcome === 200)).toHaveLength(3);
+    expect(outcomes.filter((outcome) => outcome === 'aborted')).toHaveLength(5);
   });
 
   it('one abort listener per signal, however many sends share it (no MaxListeners warning)', async () => {
