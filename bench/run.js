@@ -28,6 +28,7 @@ import { buildLibraryAt } from './lib/compare-build.js';
 import { runClient, startServer } from './lib/processes.js';
 import { formatProfile, summariseCpuProfile } from './lib/profile.js';
 import { startRedisServer } from './lib/redis-server.js';
+import { writeReadmeFigures } from './lib/readme-table.js';
 import { benchConfig, formatReport, summarise } from './lib/report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -126,5 +127,13 @@ for (const [name, summary] of Object.entries(profile ?? {})) {
   console.log(`\n${name} (${summary.cpuUsPerSend.toFixed(1)} µs/send while profiled; ${summary.file})\n${formatProfile(summary)}`);
 }
 await mkdir(dirname(out), { recursive: true });
-await writeFile(out, `${JSON.stringify({ meta, config, ...summary, profile, raw }, null, 2)}\n`);
+const results = { meta, config, ...summary, profile, raw };
+await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
 log(`\nwritten ${out} (${meta.durationS.toFixed(0)} s)`);
+// Only a full run speaks for the library: a quick or partial one leaves the README as it is.
+if (!config.quick && config.skip.length === 0 && process.env.BENCH_OUT === undefined) {
+  writeReadmeFigures(results);
+  log('README.md performance figures written from this run (bench/readme-results.json)');
+} else {
+  log(`README.md left as it is (quick or partial run); \`node bench/readme-table.js ${out}\` writes its figures from this one`);
+}

@@ -11,9 +11,8 @@
  *   `BasicTracerProvider` with a `BatchSpanProcessor` into an in-memory
  *   exporter, the AsyncLocalStorage context manager, and a `MeterProvider`
  *   whose periodic reader exports to an in-memory exporter (so the library's
- *   counters and histograms record for real).
- * - `engage-send+otel/1span`: the same, with `tracing: { attemptSpans: false }`
- *   (one span per send instead of a send span and a CLIENT span per attempt).
+ *   counters and histograms record for real). One span per send (the
+ *   default `attemptSpans: 'retries'`: attempt spans only for retried sends).
  * - `engage-send/axios`: the same as `engage-send`, with one (pass-through)
  *   user request interceptor on the registration's axios instance: every
  *   send goes through axios' pipeline and the undici adapter.
@@ -34,7 +33,7 @@ import axios from 'axios';
 import { Pool } from 'undici';
 
 /** Variant names, in report order. */
-export const VARIANTS = ['baseline', 'engage-send', 'engage-send+otel', 'engage-send+otel/1span', 'engage-send/axios', 'axios', 'diag:no-validation'];
+export const VARIANTS = ['baseline', 'engage-send', 'engage-send+otel', 'engage-send/axios', 'axios', 'diag:no-validation'];
 
 const CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -58,8 +57,6 @@ export async function createVariant(name, target) {
       return engageSend(name, target, {});
     case 'engage-send+otel':
       return engageSend(name, target, { tracing: true });
-    case 'engage-send+otel/1span':
-      return engageSend(name, target, { tracing: true, moduleOptions: { tracing: { attemptSpans: false } } });
     case 'engage-send/axios':
       return engageSend(name, target, { userInterceptor: true });
     case 'diag:no-validation':

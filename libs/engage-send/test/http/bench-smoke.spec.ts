@@ -91,7 +91,7 @@ it('every variant, the large message, the long run, the outbox and the source en
     expect(finitePositive(row.cpuRatio)).toBe(true);
     expect(finitePositive(row.endpoint.serverCpuUsPerCall)).toBe(true);
   }
-  expect(summary.targets.map((t: Lib) => t.id)).toEqual(['1a', '1b', '2a', '2b', '3', '4', '5a', '5b']);
+  expect(summary.targets.map((t: Lib) => t.id)).toEqual(['1a', '1b', '1c', '1d', '1e', '1f', '2', '3a', '3b', '4', '5a', '5b']);
   for (const t of summary.targets) expect([true, false]).toContain(t.met);
 
   const text = formatReport(summary, config, { node: process.version, cpus: 1 });
