@@ -16,8 +16,19 @@ function protocolOf(value: string): string | undefined {
   }
 }
 
+/**
+ * A plain absolute http(s) URL, which the URL parser always accepts: the
+ * scheme, then dot-separated labels of letters, digits and hyphens (the last
+ * starting with a letter, so never an IP number; no `xn--` label, whose
+ * punycode could be invalid), then an optional path, query or fragment of
+ * printable ASCII. Most URLs are accepted on this test alone: a parse costs
+ * about 0.25 µs, and a carousel carries a dozen URLs. Anything else is parsed.
+ */
+export const PLAIN_HTTP_URL = /^https?:\/\/(?:(?![Xx][Nn]--)[A-Za-z0-9-]+\.)*(?![Xx][Nn]--)[A-Za-z][A-Za-z0-9-]*(?:[/?#][\x21-\x7e]*)?$/;
+
 /** An absolute http(s) URL: for files Engage downloads (attachments, pictures). */
 export function isHttpUrl(value: string): boolean {
+  if (PLAIN_HTTP_URL.test(value)) return true;
   const protocol = protocolOf(value);
   return protocol === 'http:' || protocol === 'https:';
 }
@@ -28,6 +39,7 @@ export function isHttpUrl(value: string): boolean {
  * `vbscript:`, `file:`. Parsed as browsers do, so `java\tscript:` is caught.
  */
 export function isLinkUrl(value: string): boolean {
+  if (PLAIN_HTTP_URL.test(value)) return true;
   const protocol = protocolOf(value);
   return protocol !== undefined && !UNSAFE_LINK_PROTOCOLS.has(protocol);
 }

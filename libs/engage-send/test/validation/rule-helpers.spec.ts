@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { isBase64, isDayMonthYear, isEngageDate, isHttpUrl, isIso8601, isLinkUrl } from '../../src/contract/index.js';
+import { PLAIN_HTTP_URL } from '../../src/contract/value-formats.js';
 import { countCodePoints, exceedsCodePoints } from '../../src/validation/code-points.js';
 import { listableParams, MAX_LISTED_KEYS_PER_OBJECT } from '../../src/validation/listable-params.js';
 import { MAX_HINTED_KEY_CHARS, suggestProperty } from '../../src/validation/property-hints.js';
@@ -126,6 +128,35 @@ describe('URLs', () => {
     'example.com',
     '',
   ])('a link may not be %j', (url) => expect(isLinkUrl(url)).toBe(false));
+
+  it('every URL the plain-URL test accepts without parsing, the URL parser accepts as http(s)', () => {
+    const label = fc.oneof(fc.stringMatching(/^[A-Za-z0-9-]{1,12}$/), fc.constantFrom('xn--a', 'XN--ls8h', '0x1f', '999'));
+    const host = fc.tuple(fc.array(label, { maxLength: 4 }), fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,11}$/), label)).map(([labels, last]) => [...labels, last].join('.'));
+    const rest = fc.oneof(fc.constant(''), fc.tuple(fc.constantFrom('/', '?', '#'), fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 30 })).map(([first, tail]) => first + tail));
+    const url = fc.tuple(fc.constantFrom('http', 'https'), host, rest).map(([scheme, h, r]) => `${scheme}://${h}${r}`);
+    fc.assert(
+      fc.property(url, (candidate) => {
+        if (!PLAIN_HTTP_URL.test(candidate)) return; // an xn-- label, an IP number: parsed, not taken on sight
+        expect(['http:', 'https:']).toContain(new URL(candidate).protocol);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it.each(['http://999.1.1.1/', 'http://a.0x1/', 'http://xn--a/', 'http://a:99999/', 'http://a b/', 'http://-/', 'http://a..b/'])(
+    'the plain-URL test leaves %s to the URL parser',
+    (url) => {
+      expect(PLAIN_HTTP_URL.test(url)).toBe(false);
+      let parsed: boolean;
+      try {
+        new URL(url);
+        parsed = true;
+      } catch {
+        parsed = false;
+      }
+      expect(isHttpUrl(url)).toBe(parsed);
+    },
+  );
 
   it('a downloaded URL must be http or https', () => {
     expect(isHttpUrl('https://example.com/a.png')).toBe(true);
