@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { summarise } from './report.js';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const START_MARKER = '<!-- bench:start (written by `node bench/readme-table.js` from bench/readme-results.json: do not edit by hand) -->';
@@ -35,15 +37,14 @@ const label = (variant) => {
 const fixed = (value, digits = 2) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '—');
 const thousands = (value) => (typeof value === 'number' && Number.isFinite(value) ? Math.round(value).toLocaleString('en-US').replace(/,/g, ' ') : '—');
 
-/** What the README keeps of a run: everything but the raw per-process results. */
-export function readmeResults(results) {
-  const { raw: _raw, ...kept } = results;
-  return kept;
-}
-
-/** The performance section's generated part, as Markdown (without the markers). */
+/**
+ * The performance section's generated part, as Markdown (without the
+ * markers), from a run's results: the figures are summarised again from its
+ * raw per-process results, by the same code `npm run bench` reports with.
+ */
 export function performanceMarkdown(results) {
-  const { meta, config, throughput = {}, ratios = {}, large, soak, outbox, endpoint, targets = [] } = results;
+  const { meta, config } = results;
+  const { throughput = {}, ratios = {}, large, soak, outbox, endpoint, targets = [] } = summarise(results.raw, config);
   const lines = [];
   const floorSmall = throughput.small?.baseline;
   lines.push(
@@ -98,7 +99,7 @@ export function performanceMarkdown(results) {
     lines.push('', '| target | figure | limit | |', '|---|---|---|---|');
     for (const t of targets) {
       const verdict = t.met === null ? 'not measured' : t.met ? 'met' : '**not met**';
-      lines.push(`| ${t.id} ${t.description} | ${fixed(t.value, 3)} | ${t.limit} | ${verdict} |`);
+      lines.push(`| ${t.id} ${t.description} | ${fixed(t.value, 3)} | ${t.op} ${t.limit} | ${verdict} |`);
     }
   }
   return lines.join('\n');
@@ -116,11 +117,11 @@ export function withPerformanceSection(readme, results) {
 
 /**
  * Rewrites the README's figures from `results`, and keeps what they are made
- * of in bench/readme-results.json (committed: a test checks the README against it).
+ * of in bench/readme-results.json (committed, raw results included: a test
+ * checks the README against it).
  */
 export function writeReadmeFigures(results) {
-  const kept = readmeResults(results);
   const readmePath = join(root, 'README.md');
-  writeFileSync(readmePath, withPerformanceSection(readFileSync(readmePath, 'utf8'), kept));
-  writeFileSync(join(root, 'bench', 'readme-results.json'), `${JSON.stringify(kept, null, 2)}\n`);
+  writeFileSync(readmePath, withPerformanceSection(readFileSync(readmePath, 'utf8'), results));
+  writeFileSync(join(root, 'bench', 'readme-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
