@@ -141,3 +141,25 @@ describe('EngageEmulator refusals (documented errors, exact status and body)', (
     });
   });
 });
+
+describe('values that are objects whose toString or valueOf is not a function (hardening)', () => {
+  // A signed body may hold anything JSON can: the emulator answers every one of them with one of
+  // Engage's documented answers, never a 500 from a value it tried to print.
+  const hostile = { toString: 1, valueOf: null };
+  const bodies: [string, string][] = [
+    ['an id', envelope('status.mark_as_read', { id: hostile })],
+    ['the action', JSON.stringify({ action: hostile, params: { id: '1' } })],
+    ['a thread to type in', envelope('typing.start', { thread_id: hostile })],
+    ['a date', envelope('messages.create', { ...VALID_PARAMS['messages.create'], created_at: hostile })],
+    ['a user flag', envelope('users.create', { id: hostile, puppetizable: hostile })],
+  ];
+
+  it.each([false, true])('strict: %s — each gets a documented answer', async (strict) => {
+    const { baseUrl } = await pool.start({ strict });
+    for (const [, body] of bodies) {
+      const answer = await post(baseUrl, body);
+      expect([200, 422]).toContain(answer.status);
+      expect(['ok', 'Invalid action', 'Invalid resource format']).toContain(answer.body);
+    }
+  });
+});
