@@ -14,3 +14,12 @@ describe('the README testing recipe', () => {
     expect(snippet).toBe(spec);
   });
 });
+
+describe("the package README's quick start and its test", () => {
+  it.each(['chat-bridge.service.ts', 'chat-bridge.service.spec.ts'])('%s is, character for character, the file of that name here', (name) => {
+    const readme = readFileSync(new URL('libs/engage-send/README.md', ROOT), 'utf8');
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+    const block = blocks.find((code) => code?.startsWith(`// ${name}\n`));
+    expect(block).toBe(readFileSync(new URL(name, import.meta.url), 'utf8'));
+  });
+});
