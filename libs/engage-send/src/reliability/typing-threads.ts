@@ -1,18 +1,20 @@
+import { BoundedMap } from './bounded-map.js';
+
 /**
  * The thread of each content sent (message id → thread id), so a typing event
  * that names only the content it answers (`in_reply_to_id`) is paced with its
  * thread, as Engage counts it. Bounded: the oldest are forgotten beyond `capacity`.
  */
 export class TypingThreads {
-  private readonly threadOfContent = new Map<string, string>();
+  private readonly threadOfContent: BoundedMap<string, string>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.threadOfContent = new BoundedMap(capacity);
+  }
 
   /** Records the thread of a content sent. */
   remember(contentId: string, threadId: string): void {
-    this.threadOfContent.delete(contentId);
     this.threadOfContent.set(contentId, threadId);
-    if (this.threadOfContent.size > this.capacity) this.threadOfContent.delete(this.threadOfContent.keys().next().value as string);
   }
 
   /**

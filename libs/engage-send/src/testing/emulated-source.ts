@@ -8,7 +8,7 @@ import {
   type EngageSourceOption,
 } from '../contract/index.js';
 import { ContractChecker } from '../validation/contract-checker.js';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../reliability/bounded-map.js';
 import type { EmulatorSource } from './emulator-options.js';
 
 /**

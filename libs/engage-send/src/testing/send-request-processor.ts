@@ -13,7 +13,7 @@ import {
 import { verifySignature } from '../signing/verify-signature.js';
 import type { ContractFailure } from '../validation/contract-checker.js';
 import { isDataObject } from '../validation/data-object.js';
-import { keyOf } from './bounded-map.js';
+import { keyOf } from './client-value-key.js';
 import type { EmulatedSource } from './emulated-source.js';
 import { isRefusal, parseSendEnvelope } from './send-envelope.js';
 import type { TypingRateLimiter } from './typing-rate-limiter.js';

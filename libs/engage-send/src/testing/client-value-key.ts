@@ -11,17 +11,3 @@ export function keyOf(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
   return text.length <= MAX_KEY_CHARS ? text : `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
-
-/** A Map that forgets its oldest entries beyond `capacity`: emulator state never grows with traffic. */
-export class BoundedMap<K, V> extends Map<K, V> {
-  constructor(private readonly capacity: number) {
-    super();
-  }
-
-  override set(key: K, value: V): this {
-    this.delete(key);
-    super.set(key, value);
-    if (this.size > this.capacity) this.delete(this.keys().next().value as K);
-    return this;
-  }
-}
