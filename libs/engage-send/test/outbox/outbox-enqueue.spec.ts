@@ -1,49 +1,32 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { Queue } from 'bullmq';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { EngagePayloadTooLargeError, EngageValidationError, MAX_BODY_BYTES } from '../../src/index.js';
-import { EngageOutboxOptionsError, EngageOutboxModule, outboxJobId } from '../../src/outbox/index.js';
-import type { EngageEmulator } from '../../src/testing/index.js';
-import { aMessage, SOURCE, startEmulator } from '../support/emulator.fixture.js';
-import { RedisServer } from '../support/redis-server.js';
-import { openQueue, startReplica, waitFor, type Replica } from './outbox-kit.js';
+import { EngageOutboxModule, EngageOutboxOptionsError, outboxJobId } from '../../src/outbox/index.js';
+import { aMessage, SOURCE } from '../support/emulator.fixture.js';
+import { outboxFixture, type Replica, startReplica, waitFor } from './outbox-kit.js';
 
 // The producer side: what is validated before anything is stored, what a
 // job id is, what is stored in Redis.
 
-let redis: RedisServer;
-let emulator: EngageEmulator;
-let queue: Queue;
+const env = outboxFixture();
 let producer: Replica;
 
 beforeAll(async () => {
-  redis = await RedisServer.start();
-  emulator = await startEmulator();
-  queue = openQueue(redis.url);
-  producer = await startReplica(redis.url, emulator, { worker: false });
-});
-afterAll(async () => {
-  await producer.close();
-  await queue.close();
-  await emulator.stop();
-  await redis.stop();
-});
-beforeEach(async () => {
-  emulator.reset();
-  await queue.obliterate({ force: true });
+  producer = await startReplica(env.redis.url, env.emulator, { worker: false });
+  env.closeBeforeTeardown(() => producer.close());
 });
 
-const jobCount = async () => Object.values(await queue.getJobCounts()).reduce((sum, n) => sum + n, 0);
+const jobCount = async () => Object.values(await env.queue.getJobCounts()).reduce((sum, n) => sum + n, 0);
 
 describe('enqueueing', () => {
   it('resolves with the job id once the job is stored; the job holds the prepared send, nothing else of the caller', async () => {
     const params = aMessage({ id: 'e-1' });
     const enqueued = await producer.outbox.messages.create(params as never);
     expect(enqueued).toEqual({ jobId: 'messages.create-e-1', action: 'messages.create', queue: 'engage-send' });
-    const job = (await queue.getJob(enqueued.jobId))!;
+    const job = (await env.queue.getJob(enqueued.jobId))!;
     expect(job.name).toBe('messages.create');
     expect(job.data).toEqual({ v: 1, send: producer.engage.prepare('messages.create', params as never) });
-    expect(emulator.received).toBe(0);
+    expect(env.emulator.received).toBe(0);
   });
 
   it('invalid params fail at once with the typed error naming the field, and nothing is enqueued', async () => {
@@ -68,30 +51,30 @@ describe('enqueueing', () => {
 
   it('the same content enqueued twice is stored once, and sent once, even after its job is gone', async () => {
     // A replica that keeps no finished job: the deduplication window still holds.
-    const replica = await startReplica(redis.url, emulator, { keepCompleted: { count: 0 } });
+    const replica = await startReplica(env.redis.url, env.emulator, { keepCompleted: { count: 0 } });
     try {
       const first = await replica.outbox.messages.create(aMessage({ id: 'e-twice' }) as never);
       const second = await replica.outbox.messages.create(aMessage({ id: 'e-twice', body: 'edited' }) as never);
       expect(second.jobId).toBe(first.jobId);
-      await waitFor('the job to be delivered and removed', async () => (emulator.requests.length === 1 && (await jobCount()) === 0 ? true : undefined));
+      await waitFor('the job to be delivered and removed', async () => (env.emulator.requests.length === 1 && (await jobCount()) === 0 ? true : undefined));
       const third = await replica.outbox.messages.create(aMessage({ id: 'e-twice' }) as never);
       expect(third.jobId).toBe(first.jobId);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await jobCount()).toBe(0);
-      expect(emulator.requests.map((r) => r.params.body)).toEqual(['Hello']);
+      expect(env.emulator.requests.map((r) => r.params.body)).toEqual(['Hello']);
     } finally {
       await replica.close();
     }
   });
 
   it('once the window is over and the job is gone, the same content is a new job (sent again)', async () => {
-    const replica = await startReplica(redis.url, emulator, { keepCompleted: { count: 0 }, deduplicationWindowMs: 50 });
+    const replica = await startReplica(env.redis.url, env.emulator, { keepCompleted: { count: 0 }, deduplicationWindowMs: 50 });
     try {
       await replica.outbox.messages.create(aMessage({ id: 'e-later' }) as never);
-      await waitFor('the job to be delivered and removed', async () => (emulator.requests.length === 1 && (await jobCount()) === 0 ? true : undefined));
+      await waitFor('the job to be delivered and removed', async () => (env.emulator.requests.length === 1 && (await jobCount()) === 0 ? true : undefined));
       await new Promise((resolve) => setTimeout(resolve, 100));
       await replica.outbox.messages.create(aMessage({ id: 'e-later' }) as never);
-      await waitFor('the second delivery', () => (emulator.requests.length === 2 ? true : undefined));
+      await waitFor('the second delivery', () => (env.emulator.requests.length === 2 ? true : undefined));
     } finally {
       await replica.close();
     }
@@ -100,7 +83,7 @@ describe('enqueueing', () => {
   it('the same id under another action is another job', async () => {
     await producer.outbox.messages.create(aMessage({ id: 'e-shared' }) as never);
     await producer.outbox.status.markAsRead({ id: 'e-shared' });
-    expect((await queue.getJobs(['waiting'])).map((j) => j.id).sort()).toEqual(['messages.create-e-shared', 'status.mark_as_read-e-shared']);
+    expect((await env.queue.getJobs(['waiting'])).map((j) => j.id).sort()).toEqual(['messages.create-e-shared', 'status.mark_as_read-e-shared']);
   });
 
   it('job ids: readable for usual ids, ":" and "%" escaped, long ids hashed; all distinct and accepted by BullMQ', async () => {
@@ -110,12 +93,12 @@ describe('enqueueing', () => {
     expect(jobIds[5]).toMatch(/^status\.mark_as_read#[A-Za-z0-9_-]{43}$/);
     expect(new Set(jobIds).size).toBe(ids.length);
     for (const id of ids) await producer.outbox.status.markAsRead({ id });
-    expect((await queue.getJobs(['waiting'])).map((j) => j.id).sort()).toEqual([...jobIds].sort());
+    expect((await env.queue.getJobs(['waiting'])).map((j) => j.id).sort()).toEqual([...jobIds].sort());
   });
 
   it('nothing stored in Redis holds the access token or a signature', async () => {
     await producer.outbox.messages.create(aMessage({ id: 'e-secret' }) as never);
-    const client = new Redis(redis.url);
+    const client = new Redis(env.redis.url);
     try {
       const dump: string[] = [];
       for (const key of await client.keys('*')) {

@@ -1,11 +1,13 @@
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { BullModule } from '@nestjs/bullmq';
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { EngageSendModule, EngageSendService, type EngageSendModuleOptions } from '../../src/index.js';
 import { EngageOutbox, EngageOutboxModule, type EngageOutboxModuleOptions } from '../../src/outbox/index.js';
-import type { EngageEmulator } from '../../src/testing/index.js';
+import { EngageEmulator, type EngageEmulatorOptions } from '../../src/testing/index.js';
 import { SOURCE } from '../support/emulator.fixture.js';
+import { RedisServer } from '../support/redis-server.js';
 import { silentLogger } from '../support/silent-logger.js';
 
 /** One replica of an app with the outbox: its own Nest context, sharing only Redis with the others. */
@@ -63,4 +65,56 @@ export async function waitFor<T>(what: string, read: () => T | undefined | Promi
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** What {@link outboxFixture} gives a spec. */
+export interface OutboxFixture {
+  readonly redis: RedisServer;
+  readonly emulator: EngageEmulator;
+  /** A queue handle for the test itself (counts, clean-up). */
+  readonly queue: Queue;
+  /** Has `close` run after the file, before Redis and the emulator stop (a replica the file keeps for all its tests). */
+  closeBeforeTeardown(close: () => Promise<void>): void;
+}
+
+/**
+ * The hooks of an outbox spec: a private redis-server, an emulator with
+ * `SOURCE` (and `emulator` options on top), a queue handle, all stopped after
+ * the file; before each test the emulator is reset and the queue emptied.
+ */
+export function outboxFixture(emulatorOptions: Partial<EngageEmulatorOptions> = {}): OutboxFixture {
+  let redis: RedisServer | undefined;
+  let emulator: EngageEmulator | undefined;
+  let queue: Queue | undefined;
+  const closers: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+    emulator = new EngageEmulator({ sources: [SOURCE], ...emulatorOptions });
+    await emulator.start();
+    queue = openQueue(redis.url);
+  });
+  afterAll(async () => {
+    for (const close of closers.splice(0)) await close();
+    await queue?.close();
+    await emulator?.stop();
+    await redis?.stop();
+  });
+  beforeEach(async () => {
+    emulator?.reset();
+    await queue?.obliterate({ force: true });
+  });
+  return {
+    get redis() {
+      return redis as RedisServer;
+    },
+    get emulator() {
+      return emulator as EngageEmulator;
+    },
+    get queue() {
+      return queue as Queue;
+    },
+    closeBeforeTeardown: (close) => {
+      closers.push(close);
+    },
+  };
 }
